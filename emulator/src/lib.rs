@@ -1,0 +1,1 @@
+//! A local DataZone-compatible endpoint (being built).

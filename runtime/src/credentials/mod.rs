@@ -1,0 +1,171 @@
+//! AWS credentials: the value, the provider trait, and the providers.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use crate::BoxFuture;
+
+/// An access key, its secret, an optional session token and expiry.
+///
+/// Cheap to clone (one reference count). `Debug` never shows the secret or
+/// the session token.
+///
+/// ```
+/// use awsop_runtime::Credentials;
+/// let creds = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
+/// assert_eq!(creds.access_key_id(), "AKIDEXAMPLE");
+/// assert!(!format!("{creds:?}").contains("wJalr"));
+/// ```
+#[derive(Clone)]
+pub struct Credentials(Arc<Inner>);
+
+struct Inner {
+    access_key_id: String,
+    secret_access_key: String,
+    session_token: Option<String>,
+    expiry: Option<SystemTime>,
+    provider_name: &'static str,
+}
+
+impl Credentials {
+    /// Credentials from their parts; `provider_name` says where they came from.
+    pub fn new(
+        access_key_id: impl Into<String>,
+        secret_access_key: impl Into<String>,
+        session_token: Option<String>,
+        expiry: Option<SystemTime>,
+        provider_name: &'static str,
+    ) -> Self {
+        Credentials(Arc::new(Inner {
+            access_key_id: access_key_id.into(),
+            secret_access_key: secret_access_key.into(),
+            session_token,
+            expiry,
+            provider_name,
+        }))
+    }
+
+    /// The access key id (not secret).
+    pub fn access_key_id(&self) -> &str {
+        &self.0.access_key_id
+    }
+
+    /// The secret access key.
+    pub fn secret_access_key(&self) -> &str {
+        &self.0.secret_access_key
+    }
+
+    /// The session token of temporary credentials.
+    pub fn session_token(&self) -> Option<&str> {
+        self.0.session_token.as_deref()
+    }
+
+    /// When these credentials stop working, if they expire.
+    pub fn expiry(&self) -> Option<SystemTime> {
+        self.0.expiry
+    }
+
+    /// Which provider produced them (`"environment"`, `"profile"`, ...).
+    pub fn provider_name(&self) -> &'static str {
+        self.0.provider_name
+    }
+}
+
+impl fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Credentials")
+            .field("provider_name", &self.0.provider_name)
+            .field("access_key_id", &self.0.access_key_id)
+            .field("expiry", &self.0.expiry)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Something that can produce credentials, possibly by IO.
+///
+/// ```
+/// use awsop_runtime::credentials::ProvideCredentials;
+/// use awsop_runtime::Credentials;
+/// # async fn demo() {
+/// let creds = Credentials::new("AKID", "SECRET", None, None, "static");
+/// let got = creds.provide_credentials().await.unwrap();
+/// assert_eq!(got.access_key_id(), "AKID");
+/// # }
+/// ```
+pub trait ProvideCredentials: Send + Sync + fmt::Debug {
+    /// Produce credentials, or say why not.
+    fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>>;
+}
+
+impl ProvideCredentials for Credentials {
+    fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
+        let creds = self.clone();
+        Box::pin(async move { Ok(creds) })
+    }
+}
+
+/// Why a provider produced no credentials.
+///
+/// `NotLoaded` lets a chain move on to the next provider; every other kind
+/// stops the chain, as in the AWS SDKs (a misconfigured profile is an error,
+/// not a reason to silently use something else).
+#[derive(Debug)]
+pub struct CredentialsError {
+    kind: CredentialsErrorKind,
+    message: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+/// The broad reason a provider failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CredentialsErrorKind {
+    /// This provider is not configured here; try the next one.
+    NotLoaded,
+    /// Configured, but the configuration is wrong.
+    InvalidConfiguration,
+    /// Configured, but fetching failed (IO, HTTP, process).
+    ProviderError,
+    /// The provider took too long.
+    Timeout,
+}
+
+impl CredentialsError {
+    /// An error of `kind` with a message (which must never contain a secret).
+    pub fn new(kind: CredentialsErrorKind, message: impl Into<String>) -> Self {
+        CredentialsError {
+            kind,
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// "This provider is not configured here".
+    pub fn not_loaded(message: impl Into<String>) -> Self {
+        Self::new(CredentialsErrorKind::NotLoaded, message)
+    }
+
+    /// Attach the underlying cause.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// The broad reason.
+    pub fn kind(&self) -> CredentialsErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for CredentialsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CredentialsError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as _)
+    }
+}

@@ -1,0 +1,77 @@
+//! The request and response as the runtime moves them: plain data, no IO.
+
+use bytes::Bytes;
+use http::{HeaderMap, Method};
+
+/// An HTTP request an operation serialized, ready to be routed, signed and sent.
+///
+/// Before endpoint resolution `uri` is the path and query (`/v2/x?y=z`,
+/// already percent-encoded); the orchestrator then makes it absolute
+/// (`https://host/prefix/v2/x?y=z`).
+///
+/// ```
+/// use awsop_runtime::http::HttpRequest;
+/// let request = HttpRequest::new(http::Method::GET, "/v2/domains/d1/user-profiles/u1");
+/// assert_eq!(request.uri, "/v2/domains/d1/user-profiles/u1");
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpRequest {
+    /// The HTTP method.
+    pub method: Method,
+    /// Path and query (relative), or the absolute URL once routed.
+    pub uri: String,
+    /// Request headers (never `Content-Length`: the transport sets it).
+    pub headers: HeaderMap,
+    /// The body bytes, exactly as they will be signed and sent.
+    pub body: Bytes,
+}
+
+impl HttpRequest {
+    /// A request with no headers and an empty body.
+    pub fn new(method: Method, uri: impl Into<String>) -> Self {
+        HttpRequest {
+            method,
+            uri: uri.into(),
+            headers: HeaderMap::new(),
+            body: Bytes::new(),
+        }
+    }
+}
+
+/// An HTTP response, fully read (its size bounded by the transport's cap).
+///
+/// ```
+/// use awsop_runtime::http::HttpResponse;
+/// let response = HttpResponse::new(201, "{}");
+/// assert!(response.is_success());
+/// ```
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// The status code.
+    pub status: u16,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// The whole body.
+    pub body: Bytes,
+}
+
+impl HttpResponse {
+    /// A response with the given status and body and no headers.
+    pub fn new(status: u16, body: impl Into<Bytes>) -> Self {
+        HttpResponse {
+            status,
+            headers: HeaderMap::new(),
+            body: body.into(),
+        }
+    }
+
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// A header's value as text, if present and valid UTF-8.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}

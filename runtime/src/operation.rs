@@ -1,0 +1,115 @@
+//! What the runtime needs to know about one declared operation.
+//!
+//! `#[aws_operation]` implements [`Operation`] for the user's struct and
+//! [`ModeledError`] for its error enum; the runtime's [`crate::orchestrator`]
+//! drives any `Operation` through routing, signing, retries and parsing.
+
+use std::fmt::Debug;
+
+use crate::error::{BuildError, ErrorMetadata, ParseError};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::token::IdempotencyTokenGenerator;
+
+/// Static facts about an operation.
+///
+/// ```
+/// use awsop_runtime::operation::OperationMetadata;
+/// const META: OperationMetadata = OperationMetadata {
+///     service: "datazone",
+///     service_id: "DataZone",
+///     name: "CreateUserProfile",
+///     endpoint: Some("https://datazone.{region}.api.aws"),
+/// };
+/// assert_eq!(META.env_suffix(), "DATAZONE");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct OperationMetadata {
+    /// The SigV4 signing name, also the default endpoint prefix.
+    pub service: &'static str,
+    /// The service id (`DataZone`), which names `AWS_ENDPOINT_URL_<SERVICE_ID>`
+    /// and the `services` section key of a profile.
+    pub service_id: &'static str,
+    /// The operation name, as AWS spells it (`CreateUserProfile`).
+    pub name: &'static str,
+    /// An endpoint template, e.g. `https://datazone.{region}.api.aws`;
+    /// `None` uses `https://{service}.{region}.{dnsSuffix}`.
+    pub endpoint: Option<&'static str>,
+}
+
+impl OperationMetadata {
+    /// The service id as used in environment variable names: upper case,
+    /// spaces and dashes as underscores (`DataZone` → `DATAZONE`).
+    pub fn env_suffix(&self) -> String {
+        self.service_id
+            .chars()
+            .map(|c| match c {
+                ' ' | '-' => '_',
+                c => c.to_ascii_uppercase(),
+            })
+            .collect()
+    }
+}
+
+/// One AWS operation: how to serialize its input and parse its answers.
+pub trait Operation: Send + 'static {
+    /// The parsed successful response.
+    type Output: Send + 'static;
+    /// The operation's modeled errors.
+    type Error: ModeledError;
+
+    /// Static facts: service, name, endpoint template.
+    const METADATA: OperationMetadata;
+
+    /// Fills every idempotency-token member that is `None`. Called once per
+    /// call, before the first attempt, so every retry sends the same token.
+    fn fill_idempotency_tokens(&mut self, _tokens: &dyn IdempotencyTokenGenerator) {}
+
+    /// Validates the input and serializes it into a relative request
+    /// (`uri` is path and query). Errors mean nothing is sent.
+    fn serialize(&self) -> Result<HttpRequest, BuildError>;
+
+    /// Parses a 2xx response.
+    fn parse_output(response: &HttpResponse) -> Result<Self::Output, ParseError>;
+}
+
+/// The typed error enum of an operation (its modeled exceptions plus an
+/// unhandled case).
+pub trait ModeledError: Debug + Send + Sync + Sized + 'static {
+    /// Builds the typed error for a non-2xx response, given its code as
+    /// read from the headers or body. Unknown codes give the unhandled case;
+    /// a body that does not fit the modeled shape is a [`ParseError`].
+    fn from_response(
+        code: Option<&str>,
+        response: &HttpResponse,
+        metadata: &ErrorMetadata,
+    ) -> Result<Self, ParseError>;
+
+    /// Whether the model marks this error retryable.
+    fn is_retryable(&self) -> bool {
+        false
+    }
+
+    /// Whether the model marks this error as throttling.
+    fn is_throttling(&self) -> bool {
+        false
+    }
+}
+
+/// The error type of operations that model no errors: every service error
+/// is unhandled, and still carries its metadata in [`crate::Error`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unmodeled {
+    /// A service error with no modeled shape.
+    Unhandled,
+}
+
+impl ModeledError for Unmodeled {
+    fn from_response(
+        _code: Option<&str>,
+        _response: &HttpResponse,
+        _metadata: &ErrorMetadata,
+    ) -> Result<Self, ParseError> {
+        Ok(Unmodeled::Unhandled)
+    }
+}
