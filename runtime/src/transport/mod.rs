@@ -1,1 +1,37 @@
-//! (being built)
+//! Moving bytes: the [`HttpClient`] trait, its reqwest implementation, and a
+//! replaying client for tests.
+//!
+//! The trait is the seam that lets users bring their own HTTP stack and lets
+//! tests replay recorded exchanges. Timeouts per attempt and per operation are
+//! applied by the orchestrator around any `HttpClient`, so a custom client
+//! gets them too; the connect timeout and the response size cap belong to the
+//! client because only it sees the socket and the body stream.
+
+mod replay;
+mod reqwest_client;
+
+pub use replay::ReplayClient;
+pub use reqwest_client::{ReqwestClient, TransportSettings};
+
+use crate::error::DispatchError;
+use crate::http::{HttpRequest, HttpResponse};
+use crate::BoxFuture;
+
+/// Sends one request and reads the whole response.
+///
+/// ```
+/// use awsop_runtime::http::{HttpRequest, HttpResponse};
+/// use awsop_runtime::transport::{HttpClient, ReplayClient};
+/// # async fn demo() {
+/// let client = ReplayClient::new([Ok(HttpResponse::new(200, "{}"))]);
+/// let response = client
+///     .call(HttpRequest::new(http::Method::GET, "http://127.0.0.1:1/"))
+///     .await
+///     .unwrap();
+/// assert_eq!(response.status, 200);
+/// # }
+/// ```
+pub trait HttpClient: Send + Sync + std::fmt::Debug {
+    /// Sends `request` (its `uri` is absolute) and returns the full response.
+    fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>>;
+}
