@@ -25,15 +25,16 @@ pub mod profile;
 pub mod protocol;
 pub mod region;
 pub mod retry;
+mod settings;
 pub mod sigv4;
 pub mod time;
 pub mod token;
 pub mod transport;
 
-// pub use client::{Client, ClientBuilder};
+pub use client::{Client, ClientBuilder};
 pub use credentials::Credentials;
 pub use error::{Error, ErrorKind, ErrorMetadata};
-// pub use region::Region;
+pub use region::Region;
 
 /// A boxed, `Send` future: the return type of the runtime's async traits.
 pub type BoxFuture<'a, T> =

@@ -1,1 +1,299 @@
-//! (being built)
+//! Drives one call of any [`Operation`]: token autofill, serialization,
+//! endpoint, then per attempt signing, sending, classifying and backing off.
+//!
+//! ```text
+//! struct ──autofill token (once)──serialize──► HttpRequest ──endpoint──┐
+//!          ┌───────────────────────── per attempt ──────────────────────┤
+//!          │ sign (current time) ──► send ──► classify ──► output | error
+//!          └── backoff + retry quota ◄── retryable? ◄──────┘
+//! ```
+
+use std::time::Duration;
+
+use http::header::{HeaderName, HeaderValue};
+use tracing::Instrument;
+
+use crate::client::{Client, ClientInner};
+use crate::error::{DispatchError, DispatchErrorKind, Error, ErrorMetadata};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::operation::{ModeledError, Operation};
+use crate::retry::{self, RetryKind};
+use crate::sigv4::{self, SigningParams};
+
+static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
+static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
+static USER_AGENT_VALUE: &str = concat!("awsop/", env!("CARGO_PKG_VERSION"));
+
+/// Sends `operation` through `client` and returns its parsed output or a
+/// typed error. This is what the generated `send` calls.
+///
+/// The idempotency token is filled once, before the first attempt, so every
+/// retry re-sends the same token and the service applies the call once.
+pub async fn invoke<O: Operation>(
+    client: &Client,
+    mut operation: O,
+) -> Result<O::Output, Error<O::Error>> {
+    let inner = &*client.inner;
+    let meta = O::METADATA;
+    let span = tracing::debug_span!(
+        "operation",
+        service = meta.service,
+        operation = meta.name,
+        attempts = tracing::field::Empty,
+    );
+    async move {
+        operation.fill_idempotency_tokens(&*inner.tokens);
+        let request = operation.serialize().map_err(Error::construction)?;
+        let call = attempts::<O>(inner, request);
+        match inner.operation_timeout {
+            None => call.await,
+            Some(limit) => match tokio::time::timeout(limit, call).await {
+                Ok(result) => result,
+                Err(_) => Err(Error::dispatch(DispatchError::new(
+                    DispatchErrorKind::Timeout,
+                    format!("the operation did not complete within its {limit:?} timeout"),
+                ))),
+            },
+        }
+    }
+    .instrument(span)
+    .await
+}
+
+/// What one attempt came to.
+enum Outcome<T, E> {
+    Done(Result<T, Error<E>>),
+    Retry {
+        error: Error<E>,
+        kind: RetryKind,
+        retry_after: Option<Duration>,
+    },
+}
+
+async fn attempts<O: Operation>(
+    inner: &ClientInner,
+    mut request: HttpRequest,
+) -> Result<O::Output, Error<O::Error>> {
+    let meta = O::METADATA;
+    let region = inner.region.as_ref().ok_or_else(|| {
+        Error::configuration(
+            "no region configured: set AWS_REGION, a profile `region`, or ClientBuilder::region",
+        )
+    })?;
+    let endpoint = inner
+        .endpoints
+        .resolve(&meta, region)
+        .map_err(|e| Error::configuration(e.to_string()))?;
+    request.uri = endpoint.join(&request.uri);
+    request.headers.insert(
+        INVOCATION_ID.clone(),
+        header_value(&inner.tokens.generate()),
+    );
+    request.headers.insert(
+        http::header::USER_AGENT,
+        HeaderValue::from_static(USER_AGENT_VALUE),
+    );
+
+    let max_attempts = inner.retry.max_attempts;
+    let mut attempt = 1;
+    let mut spent_quota = 0;
+    loop {
+        if let Some(limiter) = &inner.rate_limiter {
+            limiter.acquire().await;
+        }
+        let span = tracing::debug_span!(
+            "attempt",
+            attempt,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+            retry_reason = tracing::field::Empty,
+        );
+        let outcome = one_attempt::<O>(inner, &request, attempt, max_attempts, region.as_str())
+            .instrument(span.clone())
+            .await;
+        tracing::Span::current().record("attempts", attempt);
+        match outcome {
+            Outcome::Done(result) => {
+                if result.is_ok() {
+                    if attempt == 1 {
+                        inner.quota.on_success();
+                    } else {
+                        inner.quota.release(spent_quota);
+                    }
+                }
+                if let Some(limiter) = &inner.rate_limiter {
+                    limiter.on_response(false);
+                }
+                return result;
+            }
+            Outcome::Retry {
+                error,
+                kind,
+                retry_after,
+            } => {
+                span.record("retry_reason", tracing::field::debug(kind));
+                if let Some(limiter) = &inner.rate_limiter {
+                    limiter.on_response(kind == RetryKind::Throttling);
+                }
+                if attempt >= max_attempts {
+                    return Err(error);
+                }
+                // Clock-skew retries are free: the fault was ours and is fixed.
+                if kind != RetryKind::ClockSkew {
+                    match inner.quota.acquire(kind) {
+                        Some(cost) => spent_quota = cost,
+                        None => {
+                            tracing::debug!("retry quota exhausted; not retrying");
+                            return Err(error);
+                        }
+                    }
+                }
+                let delay = match kind {
+                    RetryKind::ClockSkew => Duration::ZERO,
+                    _ => retry_after.unwrap_or_else(|| {
+                        retry::backoff(
+                            attempt,
+                            &inner.retry,
+                            kind == RetryKind::Throttling,
+                            &*inner.jitter,
+                        )
+                    }),
+                };
+                tracing::debug!(?kind, ?delay, "retrying");
+                tokio::time::sleep(delay).await;
+                attempt += 1;
+            }
+        }
+    }
+}
+
+async fn one_attempt<O: Operation>(
+    inner: &ClientInner,
+    base: &HttpRequest,
+    attempt: u32,
+    max_attempts: u32,
+    region: &str,
+) -> Outcome<O::Output, O::Error> {
+    let credentials = match inner.credentials.provide_credentials().await {
+        Ok(c) => c,
+        Err(e) => return Outcome::Done(Err(Error::credentials(e))),
+    };
+    let mut request = base.clone();
+    request.headers.insert(
+        SDK_REQUEST.clone(),
+        header_value(&format!("attempt={attempt}; max={max_attempts}")),
+    );
+    let params = SigningParams {
+        credentials: &credentials,
+        region,
+        service: O::METADATA.service,
+        time: inner.clock_skew.adjust(inner.time.now()),
+        settings: &inner.signing,
+    };
+    if let Err(e) = sigv4::sign_request(&mut request, &params, &inner.signing_keys) {
+        return Outcome::Done(Err(Error::configuration(format!(
+            "could not sign the request: {e}"
+        ))));
+    }
+    drop(credentials);
+
+    let sent = inner.http.call(request);
+    let received = match inner.attempt_timeout {
+        None => sent.await,
+        Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
+            Err(DispatchError::new(
+                DispatchErrorKind::Timeout,
+                format!("the attempt did not complete within its {limit:?} timeout"),
+            ))
+        }),
+    };
+    match received {
+        Ok(response) => on_response::<O>(inner, response),
+        Err(error) => {
+            tracing::debug!(error = %error, "dispatch failed");
+            match retry::classify(None, None, Some(&error), false, false) {
+                Some(kind) => Outcome::Retry {
+                    error: Error::dispatch(error),
+                    kind,
+                    retry_after: None,
+                },
+                None => Outcome::Done(Err(Error::dispatch(error))),
+            }
+        }
+    }
+}
+
+fn on_response<O: Operation>(
+    inner: &ClientInner,
+    response: HttpResponse,
+) -> Outcome<O::Output, O::Error> {
+    let span = tracing::Span::current();
+    span.record("status", response.status);
+    if let Some(id) = response.header("x-amzn-requestid") {
+        span.record("request_id", id);
+    }
+    if response.is_success() {
+        return Outcome::Done(
+            O::parse_output(&response)
+                .map_err(|e| Error::response(e, Some(success_metadata(&response)))),
+        );
+    }
+    let metadata = crate::protocol::error_metadata(&response);
+    let modeled = match O::Error::from_response(metadata.code(), &response, &metadata) {
+        Ok(modeled) => modeled,
+        Err(e) => return Outcome::Done(Err(Error::response(e, Some(metadata)))),
+    };
+    let kind = retry::classify(
+        Some(response.status),
+        metadata.code(),
+        None,
+        modeled.is_retryable(),
+        modeled.is_throttling(),
+    );
+    tracing::debug!(
+        status = response.status,
+        code = metadata.code(),
+        "service error"
+    );
+    let retry_after =
+        retry::retry_after(&response.headers, inner.time.now(), inner.retry.max_backoff);
+    let error = Error::service(modeled, metadata);
+    match kind {
+        Some(RetryKind::ClockSkew) => {
+            let learned = response
+                .header("date")
+                .and_then(crate::time::parse_http_date)
+                .is_some_and(|server| inner.clock_skew.learn(server, inner.time.now()));
+            if learned {
+                Outcome::Retry {
+                    error,
+                    kind: RetryKind::ClockSkew,
+                    retry_after: None,
+                }
+            } else {
+                Outcome::Done(Err(error))
+            }
+        }
+        Some(kind) => Outcome::Retry {
+            error,
+            kind,
+            retry_after,
+        },
+        None => Outcome::Done(Err(error)),
+    }
+}
+
+/// Metadata for a 2xx response whose body could not be parsed.
+fn success_metadata(response: &HttpResponse) -> ErrorMetadata {
+    ErrorMetadata::new(
+        None,
+        None,
+        response.status,
+        response.header("x-amzn-requestid").map(str::to_owned),
+    )
+}
+
+fn header_value(text: &str) -> HeaderValue {
+    // Only ever called with UUIDs and `attempt=N; max=M`: always valid.
+    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static("invalid"))
+}

@@ -1,4 +1,31 @@
 //! AWS credentials: the value, the provider trait, and the providers.
+//!
+//! - [`Credentials`]: static credentials (also a provider of themselves).
+//! - [`EnvironmentCredentials`], [`ProfileCredentials`] (with
+//!   [`ProcessCredentials`] for `credential_process`), [`ContainerCredentials`],
+//!   [`ImdsCredentials`]: the standard sources.
+//! - [`DefaultCredentialsChain`]: those sources in the AWS SDKs' order;
+//!   [`CredentialsChain`]: any order, any providers.
+//! - [`LazyCachingCredentials`]: caches what a provider returns and refreshes
+//!   it shortly before it expires, once for all concurrent callers.
+
+mod chain;
+mod container;
+mod environment;
+mod http_fetch;
+mod imds;
+mod json;
+mod lazy_cache;
+mod process;
+mod profile;
+
+pub use chain::{CredentialsChain, DefaultCredentialsChain};
+pub use container::ContainerCredentials;
+pub use environment::EnvironmentCredentials;
+pub use imds::ImdsCredentials;
+pub use lazy_cache::LazyCachingCredentials;
+pub use process::ProcessCredentials;
+pub use profile::ProfileCredentials;
 
 use std::fmt;
 use std::sync::Arc;
@@ -146,6 +173,21 @@ impl CredentialsError {
         Self::new(CredentialsErrorKind::NotLoaded, message)
     }
 
+    /// "Configured, but the configuration is wrong".
+    pub fn invalid_configuration(message: impl Into<String>) -> Self {
+        Self::new(CredentialsErrorKind::InvalidConfiguration, message)
+    }
+
+    /// "Configured, but fetching failed".
+    pub fn provider_error(message: impl Into<String>) -> Self {
+        Self::new(CredentialsErrorKind::ProviderError, message)
+    }
+
+    /// "The provider took too long".
+    pub fn timeout(message: impl Into<String>) -> Self {
+        Self::new(CredentialsErrorKind::Timeout, message)
+    }
+
     /// Attach the underlying cause.
     pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
         self.source = Some(Box::new(source));
@@ -155,6 +197,11 @@ impl CredentialsError {
     /// The broad reason.
     pub fn kind(&self) -> CredentialsErrorKind {
         self.kind
+    }
+
+    /// The message (also what `Display` shows).
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 

@@ -144,9 +144,15 @@ fn classify(err: reqwest::Error) -> DispatchError {
     let (kind, what) = if err.is_timeout() {
         (DispatchErrorKind::Timeout, "the request timed out")
     } else if err.is_connect() {
-        (DispatchErrorKind::Connect, "could not connect to the endpoint")
+        (
+            DispatchErrorKind::Connect,
+            "could not connect to the endpoint",
+        )
     } else if err.is_body() || err.is_decode() || err.is_request() {
-        (DispatchErrorKind::Io, "the connection failed during the exchange")
+        (
+            DispatchErrorKind::Io,
+            "the connection failed during the exchange",
+        )
     } else if err.is_builder() {
         (DispatchErrorKind::Other, "the request could not be built")
     } else {

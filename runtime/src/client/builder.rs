@@ -1,0 +1,259 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{Client, ClientInner, ClockSkew, ConfigError, EndpointCache};
+use crate::credentials::{DefaultCredentialsChain, LazyCachingCredentials, ProvideCredentials};
+use crate::env::Env;
+use crate::profile::ProfileSet;
+use crate::region::{region_from_env, Region};
+use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
+use crate::sigv4::{SigningKeyCache, SigningSettings};
+use crate::time::{SystemClock, TimeSource};
+use crate::token::{IdempotencyTokenGenerator, RandomUuid};
+use crate::transport::{HttpClient, ReqwestClient, TransportSettings};
+
+/// Builds a [`Client`]. Settings made in code win over those loaded by
+/// [`ClientBuilder::from_env`].
+///
+/// ```
+/// use std::time::Duration;
+/// use awsop_runtime::{Client, Credentials};
+/// let client = Client::builder()
+///     .region("eu-west-1")
+///     .credentials(Credentials::new("AKID", "SECRET", None, None, "static"))
+///     .max_attempts(5)
+///     .attempt_timeout(Duration::from_secs(2))
+///     .build()
+///     .unwrap();
+/// assert_eq!(client.region().unwrap().as_str(), "eu-west-1");
+/// ```
+#[derive(Default)]
+pub struct ClientBuilder {
+    env: Option<Env>,
+    profile: Option<Arc<ProfileSet>>,
+    region: Option<String>,
+    loaded_region: Option<Region>,
+    credentials: Option<Arc<dyn ProvideCredentials>>,
+    endpoint_url: Option<String>,
+    use_fips: Option<bool>,
+    use_dual_stack: Option<bool>,
+    retry: Option<RetryConfig>,
+    max_attempts: Option<u32>,
+    transport: TransportSettings,
+    attempt_timeout: Option<Duration>,
+    operation_timeout: Option<Duration>,
+    http: Option<Arc<dyn HttpClient>>,
+    time: Option<Arc<dyn TimeSource>>,
+    tokens: Option<Arc<dyn IdempotencyTokenGenerator>>,
+}
+
+impl ClientBuilder {
+    /// A builder with nothing set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder loaded from the real process environment and the shared
+    /// config files (see [`ClientBuilder::from_env_with`]).
+    pub async fn from_env() -> Result<Self, ConfigError> {
+        Self::from_env_with(Env::real()).await
+    }
+
+    /// A builder loaded from `env` and the shared `config` / `credentials`
+    /// files it points to (`AWS_PROFILE`, `AWS_CONFIG_FILE`,
+    /// `AWS_SHARED_CREDENTIALS_FILE`): region (`AWS_REGION`,
+    /// `AWS_DEFAULT_REGION`, profile `region`), retry settings
+    /// (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, `max_attempts`, `retry_mode`),
+    /// endpoint settings (`AWS_ENDPOINT_URL[_<SERVICE>]`, FIPS, dual-stack,
+    /// profile `endpoint_url` and `services`) and the default credentials
+    /// chain (environment, profile, `credential_process`, container, IMDS),
+    /// cached and refreshed ahead of expiry.
+    pub async fn from_env_with(env: Env) -> Result<Self, ConfigError> {
+        let profile = Arc::new(
+            ProfileSet::load(&env)
+                .await
+                .map_err(ConfigError::from_error)?,
+        );
+        let loaded_region =
+            region_from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
+        let retry = RetryConfig::from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
+        let chain = DefaultCredentialsChain::new(env.clone());
+        Ok(ClientBuilder {
+            credentials: Some(Arc::new(LazyCachingCredentials::new(chain))),
+            env: Some(env),
+            profile: Some(profile),
+            loaded_region,
+            retry: Some(retry),
+            ..Self::default()
+        })
+    }
+
+    /// The region to call (validated: `[a-z0-9-]` only).
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Credentials, or any credentials provider.
+    pub fn credentials(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.credentials = Some(Arc::new(provider));
+        self
+    }
+
+    /// A shared credentials provider.
+    pub fn credentials_provider(mut self, provider: Arc<dyn ProvideCredentials>) -> Self {
+        self.credentials = Some(provider);
+        self
+    }
+
+    /// An endpoint URL for every service (wins over all configuration).
+    /// Its path prefix is kept.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Use FIPS endpoints.
+    pub fn use_fips(mut self, on: bool) -> Self {
+        self.use_fips = Some(on);
+        self
+    }
+
+    /// Use dual-stack (IPv4 and IPv6) endpoints.
+    pub fn use_dual_stack(mut self, on: bool) -> Self {
+        self.use_dual_stack = Some(on);
+        self
+    }
+
+    /// The whole retry configuration.
+    pub fn retry_config(mut self, retry: RetryConfig) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
+    /// Attempts per call, the first included (1 disables retries).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = Some(attempts);
+        self
+    }
+
+    /// TCP/TLS connect timeout (default 3.1 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.transport.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Time limit of one attempt, response body included (default none).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// Time limit of a whole call, retries and backoff included (default none).
+    pub fn operation_timeout(mut self, timeout: Duration) -> Self {
+        self.operation_timeout = Some(timeout);
+        self
+    }
+
+    /// Largest response body accepted (default 10 MiB).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.transport.max_response_bytes = bytes;
+        self
+    }
+
+    /// Your own HTTP client instead of the default reqwest one.
+    pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
+        self.http = Some(Arc::new(client));
+        self
+    }
+
+    /// A shared HTTP client.
+    pub fn shared_http_client(mut self, client: Arc<dyn HttpClient>) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The clock used for signing (tests fix it).
+    pub fn time_source(mut self, time: impl TimeSource + 'static) -> Self {
+        self.time = Some(Arc::new(time));
+        self
+    }
+
+    /// The idempotency-token generator (tests fix it).
+    pub fn token_generator(mut self, tokens: impl IdempotencyTokenGenerator + 'static) -> Self {
+        self.tokens = Some(Arc::new(tokens));
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client, ConfigError> {
+        let region = match self.region {
+            Some(name) => Some(Region::new(name).map_err(ConfigError::from_error)?),
+            None => self.loaded_region,
+        };
+        let mut retry = self.retry.unwrap_or_default();
+        if let Some(attempts) = self.max_attempts {
+            if attempts == 0 {
+                return Err(ConfigError::new(
+                    "max_attempts must be at least 1 (1 disables retries)",
+                    None,
+                ));
+            }
+            retry.max_attempts = attempts;
+        }
+        let credentials = self.credentials.unwrap_or_else(|| Arc::new(NoCredentials));
+        let http: Arc<dyn HttpClient> = match self.http {
+            Some(http) => http,
+            None => Arc::new(ReqwestClient::new(self.transport).map_err(ConfigError::from_error)?),
+        };
+        let endpoints = EndpointCache::new(
+            // A bare builder reads no environment: only what is set in code applies.
+            self.env
+                .unwrap_or_else(|| Env::from_pairs::<String, String>([])),
+            self.profile,
+            self.endpoint_url,
+            self.use_fips,
+            self.use_dual_stack,
+        );
+        let rate_limiter = (retry.mode == RetryMode::Adaptive).then(AdaptiveRateLimiter::new);
+        let time: Arc<dyn TimeSource> = self.time.unwrap_or_else(|| Arc::new(SystemClock));
+        Ok(Client {
+            inner: Arc::new(ClientInner {
+                region,
+                credentials,
+                endpoints,
+                quota: RetryQuota::new(),
+                jitter: Box::new(XorShiftRng::new()),
+                rate_limiter,
+                retry,
+                attempt_timeout: self.attempt_timeout,
+                operation_timeout: self.operation_timeout,
+                http,
+                time,
+                tokens: self.tokens.unwrap_or_else(|| Arc::new(RandomUuid)),
+                signing_keys: SigningKeyCache::default(),
+                signing: SigningSettings::default(),
+                clock_skew: ClockSkew::default(),
+            }),
+        })
+    }
+}
+
+/// The provider of a builder given no credentials: every call fails with a
+/// credentials error that says how to configure them.
+#[derive(Debug)]
+struct NoCredentials;
+
+impl ProvideCredentials for NoCredentials {
+    fn provide_credentials(
+        &self,
+    ) -> crate::BoxFuture<'_, Result<crate::Credentials, crate::credentials::CredentialsError>>
+    {
+        Box::pin(async {
+            Err(crate::credentials::CredentialsError::new(
+                crate::credentials::CredentialsErrorKind::InvalidConfiguration,
+                "no credentials configured: use Client::from_env() or ClientBuilder::credentials()",
+            ))
+        })
+    }
+}

@@ -1,0 +1,115 @@
+//! The [`Client`]: configuration and shared state that every call uses.
+
+mod builder;
+mod clock_skew;
+mod config_error;
+mod endpoints;
+
+pub use builder::ClientBuilder;
+pub use config_error::ConfigError;
+
+pub(crate) use clock_skew::ClockSkew;
+pub(crate) use endpoints::EndpointCache;
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::credentials::ProvideCredentials;
+use crate::region::Region;
+use crate::retry::{AdaptiveRateLimiter, RandomSource, RetryConfig, RetryQuota};
+use crate::sigv4::{SigningKeyCache, SigningSettings};
+use crate::time::TimeSource;
+use crate::token::IdempotencyTokenGenerator;
+use crate::transport::HttpClient;
+
+/// The handle operations are sent through: region, credentials, endpoint
+/// settings, retry policy, timeouts and the HTTP client.
+///
+/// Cheap to clone (one reference count) and `Send + Sync`: build one and
+/// share it. Clones share the connection pool, the credentials cache, the
+/// retry quota and the signing-key cache.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+/// // The standard AWS configuration chain: environment, shared files, container, IMDS.
+/// let client = awsop_runtime::Client::from_env().await?;
+///
+/// // Or everything in code:
+/// let client = awsop_runtime::Client::builder()
+///     .region("us-east-1")
+///     .credentials(awsop_runtime::Credentials::new("AKID", "SECRET", None, None, "static"))
+///     .endpoint_url("http://127.0.0.1:9000")
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<ClientInner>,
+}
+
+pub(crate) struct ClientInner {
+    pub(crate) region: Option<Region>,
+    pub(crate) credentials: Arc<dyn ProvideCredentials>,
+    pub(crate) endpoints: EndpointCache,
+    pub(crate) retry: RetryConfig,
+    pub(crate) quota: RetryQuota,
+    pub(crate) jitter: Box<dyn RandomSource>,
+    pub(crate) rate_limiter: Option<AdaptiveRateLimiter>,
+    pub(crate) attempt_timeout: Option<Duration>,
+    pub(crate) operation_timeout: Option<Duration>,
+    pub(crate) http: Arc<dyn HttpClient>,
+    pub(crate) time: Arc<dyn TimeSource>,
+    pub(crate) tokens: Arc<dyn IdempotencyTokenGenerator>,
+    pub(crate) signing_keys: SigningKeyCache,
+    pub(crate) signing: SigningSettings,
+    pub(crate) clock_skew: ClockSkew,
+}
+
+impl Client {
+    /// A builder with nothing loaded from the environment.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::new()
+    }
+
+    /// A client configured by the standard AWS chain (environment variables,
+    /// shared `config`/`credentials` files, container and instance metadata
+    /// credentials). See [`ClientBuilder::from_env`].
+    pub async fn from_env() -> Result<Client, ConfigError> {
+        ClientBuilder::from_env().await?.build()
+    }
+
+    /// The region calls are sent to, if one is configured.
+    pub fn region(&self) -> Option<&Region> {
+        self.inner.region.as_ref()
+    }
+
+    /// The retry configuration.
+    pub fn retry_config(&self) -> &RetryConfig {
+        &self.inner.retry
+    }
+
+    /// Tokens left in the retry quota (the AWS SDKs' retry token bucket).
+    pub fn retry_quota_available(&self) -> u32 {
+        self.inner.quota.available()
+    }
+
+    /// The current estimate of the offset between the service's clock and ours.
+    pub fn clock_skew(&self) -> Duration {
+        self.inner.clock_skew.magnitude()
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        f.debug_struct("Client")
+            .field("region", &inner.region)
+            .field("credentials", &inner.credentials)
+            .field("retry", &inner.retry)
+            .field("attempt_timeout", &inner.attempt_timeout)
+            .field("operation_timeout", &inner.operation_timeout)
+            .field("http", &inner.http)
+            .finish_non_exhaustive()
+    }
+}

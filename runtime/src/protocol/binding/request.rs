@@ -1,0 +1,175 @@
+use ::http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use ::http::{HeaderMap, Method};
+use bytes::Bytes;
+
+use super::{
+    HeaderBinding, LabelBinding, PayloadMember, PrefixHeadersBinding, QueryBinding,
+    QueryParamsBinding, QueryWriter,
+};
+use crate::error::BuildError;
+use crate::http::HttpRequest;
+use crate::protocol::binding::Payload;
+use crate::protocol::TimestampFormat;
+
+/// Builds the relative [`HttpRequest`] of a restJson1 operation: the path
+/// with its labels, the query string, headers, and the body. This is what
+/// `#[aws_operation]` expands into, one call per member.
+///
+/// ```
+/// use awsop_runtime::protocol::binding::RequestWriter;
+/// use awsop_runtime::protocol::{Method, TimestampFormat};
+/// let mut w = RequestWriter::new(Method::GET, 64);
+/// w.path("/v2/domains/");
+/// w.label(&"dzd 1".to_string(), "domainIdentifier", false, TimestampFormat::DateTime).unwrap();
+/// w.query("maxResults", &Some(10), TimestampFormat::DateTime);
+/// w.header("x-foo", &Some("bar".to_string()), "foo", TimestampFormat::HttpDate).unwrap();
+/// let request = w.finish();
+/// assert_eq!(request.uri, "/v2/domains/dzd%201?maxResults=10");
+/// assert_eq!(request.headers["x-foo"], "bar");
+/// assert!(request.body.is_empty());
+/// ```
+#[derive(Debug)]
+pub struct RequestWriter {
+    method: Method,
+    uri: String,
+    query_started: bool,
+    headers: HeaderMap,
+}
+
+fn header_value(text: String, member: &'static str) -> Result<HeaderValue, BuildError> {
+    if text.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+        return Err(BuildError::invalid_header_value(member));
+    }
+    HeaderValue::try_from(text).map_err(|_| BuildError::invalid_header_value(member))
+}
+
+impl RequestWriter {
+    /// A request with `method` and room for a `capacity`-byte URI.
+    pub fn new(method: Method, capacity: usize) -> Self {
+        RequestWriter {
+            method,
+            uri: String::with_capacity(capacity),
+            query_started: false,
+            headers: HeaderMap::new(),
+        }
+    }
+
+    /// Appends a literal part of the path, as written in the URI template.
+    pub fn path(&mut self, literal: &str) {
+        self.uri.push_str(literal);
+    }
+
+    /// Appends a label's value, percent-encoded (`greedy` keeps `/`).
+    pub fn label<T: LabelBinding + ?Sized>(
+        &mut self,
+        value: &T,
+        member: &'static str,
+        greedy: bool,
+        ts: TimestampFormat,
+    ) -> Result<(), BuildError> {
+        value.write_label(&mut self.uri, member, greedy, ts)
+    }
+
+    fn query_writer(&mut self) -> QueryWriter<'_> {
+        QueryWriter::new(&mut self.uri, self.query_started)
+    }
+
+    /// Appends the URI template's literal query (`foo=bar&hello`).
+    pub fn literal_query(&mut self, fragment: &str) {
+        let mut q = self.query_writer();
+        q.literal(fragment);
+        self.query_started = q.started();
+    }
+
+    /// Appends a query member's pairs under `key`.
+    pub fn query<T: QueryBinding + ?Sized>(&mut self, key: &str, value: &T, ts: TimestampFormat) {
+        let mut q = self.query_writer();
+        value.write_query(&mut q, key, ts);
+        self.query_started = q.started();
+    }
+
+    /// Appends a `query_params` map, skipping `reserved` keys (those of
+    /// explicit query members and of the literal query).
+    pub fn query_params<T: QueryParamsBinding + ?Sized>(&mut self, value: &T, reserved: &[&str]) {
+        let mut q = self.query_writer();
+        value.write_query_params(&mut q, reserved);
+        self.query_started = q.started();
+    }
+
+    /// Sets header `name` from a member, refusing values with
+    /// CR, LF, NUL or other control characters.
+    pub fn header<T: HeaderBinding + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        member: &'static str,
+        ts: TimestampFormat,
+    ) -> Result<(), BuildError> {
+        if let Some(text) = value.header_text(ts) {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                BuildError::invalid_member(member, format!("is bound to `{name}`, not a valid header name"))
+            })?;
+            self.headers.insert(name, header_value(text, member)?);
+        }
+        Ok(())
+    }
+
+    /// Sets one header per map entry, named `prefix` + key.
+    pub fn prefix_headers<T: PrefixHeadersBinding + ?Sized>(
+        &mut self,
+        prefix: &'static str,
+        value: &T,
+        member: &'static str,
+    ) -> Result<(), BuildError> {
+        let headers = &mut self.headers;
+        value.for_each_entry(&mut |key, text| {
+            let name = HeaderName::try_from(format!("{prefix}{key}")).map_err(|_| {
+                BuildError::invalid_member(
+                    member,
+                    format!("has key `{}`, which makes no valid header name", key.escape_debug()),
+                )
+            })?;
+            headers.insert(name, header_value(text.to_string(), member)?);
+            Ok(())
+        })
+    }
+
+    /// Finishes with a JSON body (`Content-Type: application/json` unless
+    /// a header member set one).
+    pub fn json_body(mut self, body: Vec<u8>) -> HttpRequest {
+        self.set_content_type("application/json");
+        let mut request = self.finish();
+        request.body = Bytes::from(body);
+        request
+    }
+
+    /// Finishes with a payload member as the whole body: set, it is sent
+    /// with its content type; unset, structures send `{}` and the rest
+    /// send nothing.
+    pub fn payload<T: PayloadMember + ?Sized>(mut self, value: &T) -> Result<HttpRequest, BuildError> {
+        let body = match value.payload() {
+            Some(p) => p.to_payload()?,
+            None => match <T::Payload as Payload>::WHEN_ABSENT {
+                Some(text) => text.as_bytes().to_vec(),
+                None => return Ok(self.finish()),
+            },
+        };
+        self.set_content_type(<T::Payload as Payload>::CONTENT_TYPE);
+        let mut request = self.finish();
+        request.body = Bytes::from(body);
+        Ok(request)
+    }
+
+    fn set_content_type(&mut self, content_type: &'static str) {
+        self.headers
+            .entry(CONTENT_TYPE)
+            .or_insert(HeaderValue::from_static(content_type));
+    }
+
+    /// Finishes with no body.
+    pub fn finish(self) -> HttpRequest {
+        let mut request = HttpRequest::new(self.method, self.uri);
+        request.headers = self.headers;
+        request
+    }
+}

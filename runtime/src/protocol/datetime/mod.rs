@@ -1,0 +1,290 @@
+//! [`DateTime`]: an instant with nanosecond precision, and the three wire
+//! formats AWS uses for it ([`TimestampFormat`]).
+
+mod civil;
+mod epoch;
+mod http_date;
+mod rfc3339;
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::error::ParseError;
+
+/// An instant: seconds since the Unix epoch plus nanoseconds.
+///
+/// It converts to and from [`SystemTime`] and reads and writes the AWS wire
+/// formats: epoch seconds (`1576540098`, `946845296.123`), RFC 3339
+/// date-time (`2019-12-16T23:48:18Z`, offsets accepted when parsing) and
+/// HTTP date (`Mon, 16 Dec 2019 23:48:18 GMT`).
+///
+/// ```
+/// use awsop_runtime::protocol::{DateTime, TimestampFormat};
+/// let t = DateTime::from_secs(1_576_540_098);
+/// assert_eq!(t.fmt(TimestampFormat::DateTime), "2019-12-16T23:48:18Z");
+/// assert_eq!(t.fmt(TimestampFormat::HttpDate), "Mon, 16 Dec 2019 23:48:18 GMT");
+/// assert_eq!(DateTime::parse("2019-12-17T00:48:18+01:00", TimestampFormat::DateTime).unwrap(), t);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct DateTime {
+    secs: i64,
+    nanos: u32,
+}
+
+/// How a timestamp is written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimestampFormat {
+    /// Seconds since the epoch, with a fraction when needed (`1576540098.5`).
+    /// The default in JSON bodies.
+    EpochSeconds,
+    /// RFC 3339 date-time in UTC (`2019-12-16T23:48:18Z`). The default in
+    /// URI labels and query strings.
+    DateTime,
+    /// RFC 7231 IMF-fixdate (`Mon, 16 Dec 2019 23:48:18 GMT`). The default
+    /// in headers.
+    HttpDate,
+}
+
+impl DateTime {
+    /// The instant `secs` seconds after the epoch (negative: before).
+    pub const fn from_secs(secs: i64) -> Self {
+        DateTime { secs, nanos: 0 }
+    }
+
+    /// The instant `secs` seconds and `nanos` nanoseconds after the epoch;
+    /// `nanos` beyond one second carry into the seconds.
+    pub const fn from_secs_and_nanos(secs: i64, nanos: u32) -> Self {
+        DateTime {
+            secs: secs.saturating_add((nanos / 1_000_000_000) as i64),
+            nanos: nanos % 1_000_000_000,
+        }
+    }
+
+    /// The instant `millis` milliseconds after the epoch.
+    pub const fn from_millis(millis: i64) -> Self {
+        DateTime {
+            secs: millis.div_euclid(1000),
+            nanos: (millis.rem_euclid(1000) as u32) * 1_000_000,
+        }
+    }
+
+    /// The instant `secs` (fractional) seconds after the epoch, rounded to
+    /// the microsecond: an `f64` near today's epoch holds no more than that,
+    /// so `946845296.123` reads as exactly `.123`. Non-finite or out of range
+    /// values saturate.
+    pub fn from_secs_f64(secs: f64) -> Self {
+        if secs.is_nan() {
+            return DateTime::default();
+        }
+        let micros = (secs * 1_000_000.0).round();
+        // `as` saturates on overflow, which is the intent here.
+        let micros = micros as i64;
+        DateTime {
+            secs: micros.div_euclid(1_000_000),
+            nanos: (micros.rem_euclid(1_000_000) as u32) * 1000,
+        }
+    }
+
+    /// Whole seconds since the epoch (floor, so negative instants with a
+    /// fraction round down).
+    pub const fn secs(&self) -> i64 {
+        self.secs
+    }
+
+    /// The nanoseconds past [`secs`](Self::secs), always in `0..1_000_000_000`.
+    pub const fn subsec_nanos(&self) -> u32 {
+        self.nanos
+    }
+
+    /// Seconds since the epoch as a float (loses precision below the
+    /// microsecond for current dates).
+    pub fn as_secs_f64(&self) -> f64 {
+        self.secs as f64 + f64::from(self.nanos) / 1e9
+    }
+
+    /// The current time of the system clock.
+    pub fn now() -> Self {
+        SystemTime::now().into()
+    }
+
+    /// Writes this instant in `format`.
+    pub fn fmt(&self, format: TimestampFormat) -> String {
+        let mut out = String::with_capacity(32);
+        self.write(format, &mut out);
+        out
+    }
+
+    /// Appends this instant in `format` to `out`.
+    pub fn write(&self, format: TimestampFormat, out: &mut String) {
+        match format {
+            TimestampFormat::EpochSeconds => epoch::write(*self, out),
+            TimestampFormat::DateTime => rfc3339::write(*self, out),
+            TimestampFormat::HttpDate => http_date::write(*self, out),
+        }
+    }
+
+    /// Parses `text` in `format`. Date-times accept any UTC offset and
+    /// fractional seconds; HTTP dates accept fractional seconds too.
+    pub fn parse(text: &str, format: TimestampFormat) -> Result<Self, ParseError> {
+        let parsed = match format {
+            TimestampFormat::EpochSeconds => epoch::parse(text),
+            TimestampFormat::DateTime => rfc3339::parse(text),
+            TimestampFormat::HttpDate => http_date::parse(text),
+        };
+        parsed.ok_or_else(|| {
+            ParseError::new(format!(
+                "`{}` is not a timestamp in the {} format",
+                text.escape_debug(),
+                format.name()
+            ))
+        })
+    }
+
+    /// Parses `text` in `preferred` format, or failing that in either other
+    /// format: services are not always consistent about it.
+    pub fn parse_any(text: &str, preferred: TimestampFormat) -> Result<Self, ParseError> {
+        Self::parse(text, preferred).or_else(|err| {
+            [
+                TimestampFormat::DateTime,
+                TimestampFormat::HttpDate,
+                TimestampFormat::EpochSeconds,
+            ]
+            .into_iter()
+            .filter(|f| *f != preferred)
+            .find_map(|f| Self::parse(text, f).ok())
+            .ok_or(err)
+        })
+    }
+}
+
+impl TimestampFormat {
+    /// The name used in `timestamp_format = "..."` and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimestampFormat::EpochSeconds => "epoch-seconds",
+            TimestampFormat::DateTime => "date-time",
+            TimestampFormat::HttpDate => "http-date",
+        }
+    }
+}
+
+impl fmt::Debug for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&DateTime::fmt(self, TimestampFormat::DateTime))
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&DateTime::fmt(self, TimestampFormat::DateTime))
+    }
+}
+
+impl From<SystemTime> for DateTime {
+    fn from(t: SystemTime) -> Self {
+        match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => DateTime {
+                secs: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
+                nanos: d.subsec_nanos(),
+            },
+            Err(e) => {
+                let d = e.duration();
+                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+                if d.subsec_nanos() == 0 {
+                    DateTime::from_secs(-secs)
+                } else {
+                    DateTime {
+                        secs: -secs - 1,
+                        nanos: 1_000_000_000 - d.subsec_nanos(),
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl DateTime {
+    /// This instant as a [`SystemTime`], if the platform can represent it.
+    pub fn to_system_time(&self) -> Option<SystemTime> {
+        if self.secs >= 0 {
+            UNIX_EPOCH.checked_add(Duration::new(self.secs as u64, self.nanos))
+        } else {
+            let back = Duration::new(self.secs.unsigned_abs(), 0);
+            UNIX_EPOCH
+                .checked_sub(back)?
+                .checked_add(Duration::from_nanos(u64::from(self.nanos)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: DateTime = DateTime::from_secs(1_576_540_098);
+
+    #[test]
+    fn formats_all_three() {
+        assert_eq!(T.fmt(TimestampFormat::EpochSeconds), "1576540098");
+        assert_eq!(T.fmt(TimestampFormat::DateTime), "2019-12-16T23:48:18Z");
+        assert_eq!(T.fmt(TimestampFormat::HttpDate), "Mon, 16 Dec 2019 23:48:18 GMT");
+        let f = DateTime::from_secs_and_nanos(946_845_296, 123_000_000);
+        assert_eq!(f.fmt(TimestampFormat::EpochSeconds), "946845296.123");
+        assert_eq!(f.fmt(TimestampFormat::DateTime), "2000-01-02T20:34:56.123Z");
+    }
+
+    #[test]
+    fn parses_offsets_and_fractions() {
+        for text in [
+            "2019-12-16T22:48:18-01:00",
+            "2019-12-17T00:48:18+01:00",
+            "2019-12-16T23:48:18Z",
+            "2019-12-16t23:48:18z",
+        ] {
+            assert_eq!(DateTime::parse(text, TimestampFormat::DateTime).unwrap(), T, "{text}");
+        }
+        assert_eq!(
+            DateTime::parse("2000-01-02T20:34:56.123Z", TimestampFormat::DateTime).unwrap(),
+            DateTime::from_secs_f64(946_845_296.123)
+        );
+        assert_eq!(
+            DateTime::parse("Mon, 16 Dec 2019 23:48:18 GMT", TimestampFormat::HttpDate).unwrap(),
+            T
+        );
+        assert_eq!(DateTime::parse("1576540098", TimestampFormat::EpochSeconds).unwrap(), T);
+        assert_eq!(
+            DateTime::parse("-1.5", TimestampFormat::EpochSeconds).unwrap(),
+            DateTime::from_millis(-1500)
+        );
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        for text in ["", "2019-13-16T23:48:18Z", "2019-12-16T23:48:18", "2019-02-30T00:00:00Z", "x"] {
+            assert!(DateTime::parse(text, TimestampFormat::DateTime).is_err(), "{text}");
+        }
+        assert!(DateTime::parse("Mon, 16 Foo 2019 23:48:18 GMT", TimestampFormat::HttpDate).is_err());
+        assert!(DateTime::parse("1e3", TimestampFormat::EpochSeconds).is_err());
+    }
+
+    #[test]
+    fn parse_any_falls_back() {
+        assert_eq!(
+            DateTime::parse_any("Mon, 16 Dec 2019 23:48:18 GMT", TimestampFormat::DateTime).unwrap(),
+            T
+        );
+    }
+
+    #[test]
+    fn system_time_round_trip() {
+        for t in [T, DateTime::from_millis(-1500), DateTime::from_secs(-1)] {
+            assert_eq!(DateTime::from(t.to_system_time().unwrap()), t);
+        }
+    }
+
+    #[test]
+    fn negative_epoch_formats() {
+        assert_eq!(DateTime::from_millis(-1500).fmt(TimestampFormat::EpochSeconds), "-1.5");
+        assert_eq!(DateTime::from_secs(-1).fmt(TimestampFormat::DateTime), "1969-12-31T23:59:59Z");
+    }
+}

@@ -1,0 +1,191 @@
+//! Splitting the request URI into what the canonical request needs: the host
+//! (for an absolute URL), the path and the raw query.
+
+use std::borrow::Cow;
+
+use super::error::{ErrorKind, SigningError};
+
+/// The parts of `https://host[:port]/path?query` or `/path?query`.
+#[derive(Debug)]
+pub(crate) struct ParsedUri<'a> {
+    /// The `Host` header an HTTP client sends for this URL: the host in lower
+    /// case, with the port unless it is the scheme's default. `None` for a
+    /// relative URI.
+    pub(crate) host: Option<Cow<'a, str>>,
+    /// Starts with `/`.
+    pub(crate) path: &'a str,
+    /// Without the `?`; empty when there is none.
+    pub(crate) query: &'a str,
+}
+
+fn invalid(detail: &'static str) -> SigningError {
+    SigningError::new(ErrorKind::InvalidUri, detail)
+}
+
+pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
+    if uri.bytes().any(|b| b.is_ascii_control()) {
+        return Err(invalid("contains a control character"));
+    }
+    // The fragment is never sent, so it is never signed.
+    let uri = uri.split_once('#').map_or(uri, |(before, _)| before);
+    if uri.starts_with('/') {
+        let (path, query) = split_query(uri);
+        return Ok(ParsedUri {
+            host: None,
+            path,
+            query,
+        });
+    }
+    let (scheme, rest) = uri
+        .split_once("://")
+        .ok_or_else(|| invalid("expected an absolute URL or a path starting with '/'"))?;
+    let scheme_ok = scheme
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !scheme_ok {
+        return Err(invalid("malformed scheme"));
+    }
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path_and_query) = rest.split_at(end);
+    let host = host_header(scheme, authority)?;
+    let (path, query) = split_query(path_and_query);
+    Ok(ParsedUri {
+        host: Some(host),
+        path: if path.is_empty() { "/" } else { path },
+        query,
+    })
+}
+
+fn split_query(path_and_query: &str) -> (&str, &str) {
+    path_and_query
+        .split_once('?')
+        .unwrap_or((path_and_query, ""))
+}
+
+fn host_header<'a>(scheme: &str, authority: &'a str) -> Result<Cow<'a, str>, SigningError> {
+    if authority.contains('@') {
+        return Err(invalid("user info in the URL is not supported"));
+    }
+    let (host, port) = if let Some(literal) = authority.strip_prefix('[') {
+        let (inside, after) = literal
+            .split_once(']')
+            .ok_or_else(|| invalid("unterminated IPv6 literal"))?;
+        let ok = !inside.is_empty()
+            && inside
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'.' | b'%'));
+        if !ok {
+            return Err(invalid("malformed IPv6 literal"));
+        }
+        let port = match after {
+            "" => None,
+            _ => Some(
+                after
+                    .strip_prefix(':')
+                    .ok_or_else(|| invalid("junk after IPv6 literal"))?,
+            ),
+        };
+        (&authority[..inside.len() + 2], port)
+    } else {
+        match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        }
+    };
+    let host_ok = !host.is_empty()
+        && (host.starts_with('[')
+            || host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')));
+    if !host_ok {
+        return Err(invalid("malformed host"));
+    }
+    let port = match port {
+        None | Some("") => None,
+        Some(digits) => {
+            let number: u16 = if digits.len() <= 5 && digits.bytes().all(|b| b.is_ascii_digit()) {
+                digits.parse().map_err(|_| invalid("port out of range"))?
+            } else {
+                return Err(invalid("malformed port"));
+            };
+            let default = (scheme.eq_ignore_ascii_case("https") && number == 443)
+                || (scheme.eq_ignore_ascii_case("http") && number == 80);
+            (!default).then_some(digits)
+        }
+    };
+    let needs_owned = port.is_some() || host.bytes().any(|b| b.is_ascii_uppercase());
+    if !needs_owned {
+        return Ok(Cow::Borrowed(host));
+    }
+    let mut out = host.to_ascii_lowercase();
+    if let Some(port) = port {
+        out.push(':');
+        out.push_str(port);
+    }
+    Ok(Cow::Owned(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_urls() {
+        let parsed = parse("https://DataZone.us-east-1.api.aws/v2/x?a=b#frag").unwrap();
+        assert_eq!(parsed.host.as_deref(), Some("datazone.us-east-1.api.aws"));
+        assert_eq!((parsed.path, parsed.query), ("/v2/x", "a=b"));
+
+        let parsed = parse("http://127.0.0.1:8080?x").unwrap();
+        assert_eq!(parsed.host.as_deref(), Some("127.0.0.1:8080"));
+        assert_eq!((parsed.path, parsed.query), ("/", "x"));
+
+        assert_eq!(parse("https://h:443/").unwrap().host.as_deref(), Some("h"));
+        assert_eq!(parse("http://h:80").unwrap().host.as_deref(), Some("h"));
+        assert_eq!(
+            parse("http://h:443").unwrap().host.as_deref(),
+            Some("h:443")
+        );
+        assert_eq!(
+            parse("http://[::1]:9/").unwrap().host.as_deref(),
+            Some("[::1]:9")
+        );
+        assert_eq!(
+            parse("http://[::1]/").unwrap().host.as_deref(),
+            Some("[::1]")
+        );
+    }
+
+    #[test]
+    fn relative_uris() {
+        let parsed = parse("/example space/?ሴ=bar").unwrap();
+        assert!(parsed.host.is_none());
+        assert_eq!((parsed.path, parsed.query), ("/example space/", "ሴ=bar"));
+    }
+
+    #[test]
+    fn malformed_uris_are_errors() {
+        for bad in [
+            "",
+            "example.com/x",
+            "*",
+            "https://",
+            "https:///x",
+            "https://user@host/",
+            "https://host:port/",
+            "https://host:99999/",
+            "https://host:123456/",
+            "https://ho st/",
+            "https://[::1/",
+            "https://[::1]x/",
+            "1https://h/",
+            "/a\nb",
+            "https://h/\u{7f}",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?} parsed");
+        }
+    }
+}
