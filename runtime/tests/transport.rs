@@ -131,22 +131,35 @@ async fn responses_over_the_cap_fail_without_buffering_them() {
     assert!(err.to_string().contains("4096"));
 }
 
+/// Answers one connection with `raw` bytes, then closes it.
+async fn answer_once_and_close(raw: &'static [u8]) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut buf = [0u8; 4096];
+        let _ = socket.read(&mut buf).await;
+        let _ = socket.write_all(raw).await;
+        let _ = socket.shutdown().await;
+    });
+    url
+}
+
 #[tokio::test]
 async fn truncated_bodies_and_garbage_are_io_errors() {
-    let (url, _server) =
-        serve(|_| b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort".to_vec()).await;
-    // The server keeps the socket open, so close it by dropping: use a
-    // reply that ends the connection instead.
-    let (url2, _server2) = serve(|_| b"NOT HTTP AT ALL\r\n\r\n".to_vec()).await;
+    let url = answer_once_and_close(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort").await;
     let err = client(1 << 20)
-        .call(HttpRequest::new(http::Method::GET, url2))
+        .call(HttpRequest::new(http::Method::GET, url))
         .await
         .unwrap_err();
-    assert!(
-        matches!(err.kind(), DispatchErrorKind::Io | DispatchErrorKind::Other),
-        "{err:?}"
-    );
-    drop(url);
+    assert_eq!(err.kind(), DispatchErrorKind::Io, "{err:?}");
+
+    let url = answer_once_and_close(b"NOT HTTP AT ALL\r\n\r\n").await;
+    let err = client(1 << 20)
+        .call(HttpRequest::new(http::Method::GET, url))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), DispatchErrorKind::Io, "{err:?}");
 }
 
 #[tokio::test]
@@ -159,4 +172,56 @@ async fn connection_refused_is_a_connect_error() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), DispatchErrorKind::Connect);
+}
+
+#[tokio::test]
+async fn speaks_http2_with_prior_knowledge() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (served_tx, mut served_rx) = tokio::sync::mpsc::unbounded_channel();
+    let server = tokio::spawn(async move {
+        let (socket, _) = listener.accept().await.unwrap();
+        let mut connection = h2::server::handshake(socket).await.unwrap();
+        // Keep accepting (which also drives the connection's IO) until the
+        // client goes away, so every response is flushed.
+        while let Some(Ok((request, mut respond))) = connection.accept().await {
+            let (head, mut body) = request.into_parts();
+            let mut received = Vec::new();
+            while let Some(chunk) = body.data().await {
+                let chunk = chunk.unwrap();
+                let _ = body.flow_control().release_capacity(chunk.len());
+                received.extend_from_slice(&chunk);
+            }
+            let _ = served_tx.send((head.version, head.method.to_string(), received));
+            let response = http::Response::builder().status(201).body(()).unwrap();
+            let mut stream = respond.send_response(response, false).unwrap();
+            stream
+                .send_data(bytes::Bytes::from_static(b"{\"id\":\"p1\"}"), true)
+                .unwrap();
+        }
+    });
+    let http = ReqwestClient::new(TransportSettings {
+        http2_prior_knowledge: true,
+        ..TransportSettings::default()
+    })
+    .unwrap();
+    for _ in 0..2 {
+        let mut request = HttpRequest::new(http::Method::POST, format!("{url}/v2/x"));
+        request.body = "{}".into();
+        let response = http.call(request).await.unwrap();
+        assert_eq!(response.status, 201);
+        assert_eq!(&response.body[..], b"{\"id\":\"p1\"}");
+    }
+    drop(http);
+    server.await.unwrap();
+    let mut served = Vec::new();
+    while let Ok(record) = served_rx.try_recv() {
+        served.push(record);
+    }
+    assert_eq!(served.len(), 2, "both calls on one HTTP/2 connection");
+    for (version, method, body) in served {
+        assert_eq!(version, http::Version::HTTP_2);
+        assert_eq!(method, "POST");
+        assert_eq!(body, b"{}");
+    }
 }

@@ -161,6 +161,12 @@ impl ClientBuilder {
         self
     }
 
+    /// Speak HTTP/2 to cleartext endpoints without negotiation (h2c).
+    pub fn http2_prior_knowledge(mut self, on: bool) -> Self {
+        self.transport.http2_prior_knowledge = on;
+        self
+    }
+
     /// Your own HTTP client instead of the default reqwest one.
     pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
         self.http = Some(Arc::new(client));

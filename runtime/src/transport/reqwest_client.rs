@@ -25,6 +25,9 @@ pub struct TransportSettings {
     pub pool_max_idle_per_host: usize,
     /// How long an idle pooled connection is kept. Default 90 s.
     pub pool_idle_timeout: Duration,
+    /// Speak HTTP/2 without negotiation (cleartext `h2c` endpoints such as
+    /// local emulators). Over TLS, HTTP/2 is negotiated by ALPN regardless.
+    pub http2_prior_knowledge: bool,
 }
 
 impl Default for TransportSettings {
@@ -34,6 +37,7 @@ impl Default for TransportSettings {
             max_response_bytes: 10 * 1024 * 1024,
             pool_max_idle_per_host: 64,
             pool_idle_timeout: Duration::from_secs(90),
+            http2_prior_knowledge: false,
         }
     }
 }
@@ -61,6 +65,9 @@ impl ReqwestClient {
             .tcp_nodelay(true)
             // AWS answers are never redirects we should follow: a 3xx is an error to surface.
             .redirect(reqwest::redirect::Policy::none());
+        if settings.http2_prior_knowledge {
+            builder = builder.http2_prior_knowledge();
+        }
         if let Some(timeout) = settings.connect_timeout {
             builder = builder.connect_timeout(timeout);
         }
