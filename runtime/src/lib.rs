@@ -37,5 +37,4 @@ pub use error::{Error, ErrorKind, ErrorMetadata};
 pub use region::Region;
 
 /// A boxed, `Send` future: the return type of the runtime's async traits.
-pub type BoxFuture<'a, T> =
-    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;

@@ -91,10 +91,7 @@ fn value(c: u8) -> Option<u32> {
 pub fn decode(input: &str) -> Result<Vec<u8>, DecodeError> {
     let bytes = input.as_bytes();
     // Padding may only appear at the end, at most two characters of it.
-    let trimmed_len = bytes
-        .iter()
-        .rposition(|&b| b != b'=')
-        .map_or(0, |p| p + 1);
+    let trimmed_len = bytes.iter().rposition(|&b| b != b'=').map_or(0, |p| p + 1);
     let padding = bytes.len() - trimmed_len;
     if padding > 2 || (padding > 0 && bytes.len() % 4 != 0) {
         return Err(DecodeError {

@@ -90,7 +90,10 @@ mod tests {
     fn code_then_dunder_type() {
         let r = HttpResponse::new(500, r#"{"code": "a#FooError", "__type": "Bar"}"#);
         assert_eq!(error_metadata(&r).code(), Some("FooError"));
-        let r = HttpResponse::new(500, r#"{"__type": "aws.protocoltests.restjson#FooError:http://x/"}"#);
+        let r = HttpResponse::new(
+            500,
+            r#"{"__type": "aws.protocoltests.restjson#FooError:http://x/"}"#,
+        );
         assert_eq!(error_metadata(&r).code(), Some("FooError"));
         let r = HttpResponse::new(400, r#"{"errorMessage": "m"}"#);
         assert_eq!(error_metadata(&r).message(), Some("m"));

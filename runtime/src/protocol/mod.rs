@@ -20,6 +20,7 @@ pub mod json;
 mod map_key;
 mod missing;
 mod redacted;
+mod structure;
 
 pub use ::http::Method;
 pub use blob::Blob;
@@ -29,3 +30,4 @@ pub use error_metadata::{error_metadata, sanitize_error_code};
 pub use map_key::MapKey;
 pub use missing::MissingValue;
 pub use redacted::Redacted;
+pub use structure::Structure;

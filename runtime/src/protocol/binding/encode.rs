@@ -11,7 +11,9 @@
 pub fn percent_encode_into(out: &mut String, text: &str, keep_slash: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || (keep_slash && b == b'/')
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'-' | b'.' | b'_' | b'~')
+            || (keep_slash && b == b'/')
         {
             out.push(b as char);
         } else {
@@ -107,7 +109,10 @@ mod tests {
     fn encodes_everything_reserved() {
         let mut out = String::new();
         percent_encode_into(&mut out, " %:/?#[]@!$&'()*+,;=😹", false);
-        assert_eq!(out, "%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9");
+        assert_eq!(
+            out,
+            "%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9"
+        );
         let mut out = String::new();
         percent_encode_into(&mut out, "there/guy", true);
         assert_eq!(out, "there/guy");

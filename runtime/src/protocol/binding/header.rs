@@ -129,16 +129,33 @@ mod tests {
     fn timestamp_lists_round_trip_as_http_dates() {
         let t = DateTime::from_secs(1_576_540_098);
         let text = vec![t, t].header_text(TimestampFormat::HttpDate).unwrap();
-        assert_eq!(text, "Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT");
-        assert_eq!(Vec::<DateTime>::from_header(&text, TimestampFormat::HttpDate).unwrap(), [t, t]);
+        assert_eq!(
+            text,
+            "Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"
+        );
+        assert_eq!(
+            Vec::<DateTime>::from_header(&text, TimestampFormat::HttpDate).unwrap(),
+            [t, t]
+        );
     }
 
     #[test]
     fn lists() {
         let v = vec!["b,c".to_string(), "\"def\"".into(), "a".into()];
         let text = v.header_text(TimestampFormat::HttpDate).unwrap();
-        assert_eq!(Vec::<String>::from_header(&text, TimestampFormat::HttpDate).unwrap(), v);
-        assert_eq!(Vec::<i32>::from_header("1, 2,3", TimestampFormat::HttpDate).unwrap(), [1, 2, 3]);
-        assert_eq!(Vec::<String>::new().header_text(TimestampFormat::HttpDate).unwrap(), "");
+        assert_eq!(
+            Vec::<String>::from_header(&text, TimestampFormat::HttpDate).unwrap(),
+            v
+        );
+        assert_eq!(
+            Vec::<i32>::from_header("1, 2,3", TimestampFormat::HttpDate).unwrap(),
+            [1, 2, 3]
+        );
+        assert_eq!(
+            Vec::<String>::new()
+                .header_text(TimestampFormat::HttpDate)
+                .unwrap(),
+            ""
+        );
     }
 }

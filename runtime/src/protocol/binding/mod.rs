@@ -18,8 +18,8 @@ pub use payload::{from_json_payload, to_json_payload, Payload, PayloadMember};
 pub use query::{QueryBinding, QueryParamsBinding, QueryWriter};
 pub use request::RequestWriter;
 pub use response::{
-    json_body, read_header, read_payload, read_prefix_headers, read_status, BodyMode,
-    FromResponse,
+    json_body, read_header, read_header_base64, read_payload, read_prefix_headers, read_status,
+    BodyMode, FromResponse,
 };
 pub use status::StatusCodeBinding;
 pub use value::HttpValue;

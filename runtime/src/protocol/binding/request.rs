@@ -98,7 +98,7 @@ impl RequestWriter {
 
     /// Sets header `name` from a member, refusing values with
     /// CR, LF, NUL or other control characters.
-    pub fn header<T: HeaderBinding + ?Sized>(
+    pub fn header<T: HeaderBinding>(
         &mut self,
         name: &'static str,
         value: &T,
@@ -107,15 +107,40 @@ impl RequestWriter {
     ) -> Result<(), BuildError> {
         if let Some(text) = value.header_text(ts) {
             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
-                BuildError::invalid_member(member, format!("is bound to `{name}`, not a valid header name"))
+                BuildError::invalid_member(
+                    member,
+                    format!("is bound to `{name}`, not a valid header name"),
+                )
             })?;
             self.headers.insert(name, header_value(text, member)?);
         }
         Ok(())
     }
 
+    /// Sets header `name` from a string member with a media type (a JSON
+    /// document, say): such values travel base64-encoded, as Smithy's
+    /// `@mediaType` requires, so any text survives the header.
+    pub fn header_base64<T: HeaderBinding>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+        member: &'static str,
+    ) -> Result<(), BuildError> {
+        if let Some(text) = value.header_text(TimestampFormat::HttpDate) {
+            let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                BuildError::invalid_member(
+                    member,
+                    format!("is bound to `{name}`, not a valid header name"),
+                )
+            })?;
+            let encoded = crate::protocol::base64::encode(text.as_bytes());
+            self.headers.insert(name, header_value(encoded, member)?);
+        }
+        Ok(())
+    }
+
     /// Sets one header per map entry, named `prefix` + key.
-    pub fn prefix_headers<T: PrefixHeadersBinding + ?Sized>(
+    pub fn prefix_headers<T: PrefixHeadersBinding>(
         &mut self,
         prefix: &'static str,
         value: &T,
@@ -126,7 +151,10 @@ impl RequestWriter {
             let name = HeaderName::try_from(format!("{prefix}{key}")).map_err(|_| {
                 BuildError::invalid_member(
                     member,
-                    format!("has key `{}`, which makes no valid header name", key.escape_debug()),
+                    format!(
+                        "has key `{}`, which makes no valid header name",
+                        key.escape_debug()
+                    ),
                 )
             })?;
             headers.insert(name, header_value(text.to_string(), member)?);
@@ -146,7 +174,7 @@ impl RequestWriter {
     /// Finishes with a payload member as the whole body: set, it is sent
     /// with its content type; unset, structures send `{}` and the rest
     /// send nothing.
-    pub fn payload<T: PayloadMember + ?Sized>(mut self, value: &T) -> Result<HttpRequest, BuildError> {
+    pub fn payload<T: PayloadMember>(mut self, value: &T) -> Result<HttpRequest, BuildError> {
         let body = match value.payload() {
             Some(p) => p.to_payload()?,
             None => match <T::Payload as Payload>::WHEN_ABSENT {

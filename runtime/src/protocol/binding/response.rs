@@ -66,6 +66,26 @@ pub fn read_header<T: HeaderBinding>(
         .map_err(|why| ParseError::new(format!("header `{name}` (bound to `{path}`): {why}")))
 }
 
+/// Reads a header member with a media type: its value is base64 of the
+/// text (see [`RequestWriter::header_base64`](super::RequestWriter::header_base64)).
+pub fn read_header_base64<T: HeaderBinding>(
+    response: &HttpResponse,
+    name: &str,
+    path: &JsonPath<'_>,
+) -> Result<Option<T>, ParseError> {
+    let Some(value) = response.headers.get(name) else {
+        return Ok(None);
+    };
+    let fail = |why: &str| ParseError::new(format!("header `{name}` (bound to `{path}`): {why}"));
+    let text = value.to_str().map_err(|_| fail("not text"))?;
+    let bytes = crate::protocol::base64::decode(text.trim()).map_err(|e| fail(&e.to_string()))?;
+    let decoded =
+        String::from_utf8(bytes).map_err(|_| fail("the base64 value is not UTF-8 text"))?;
+    T::from_header(&decoded, TimestampFormat::HttpDate)
+        .map(Some)
+        .map_err(|why| fail(&why))
+}
+
 /// Reads a prefix-headers member: every header whose name starts with
 /// `prefix` (any case), keyed by the rest of its name in lower case.
 /// `None` when there is none.

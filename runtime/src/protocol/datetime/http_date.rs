@@ -58,7 +58,11 @@ pub(super) fn parse(text: &str) -> Option<DateTime> {
     if hb.len() != 8 || hb[2] != b':' || hb[5] != b':' {
         return None;
     }
-    let (h, mi, s) = (digits(&hms[0..2])?, digits(&hms[3..5])?, digits(&hms[6..8])?);
+    let (h, mi, s) = (
+        digits(&hms[0..2])?,
+        digits(&hms[3..5])?,
+        digits(&hms[6..8])?,
+    );
     if !is_valid_date(year, month, day) || h > 23 || mi > 59 || s > 60 {
         return None;
     }

@@ -227,7 +227,10 @@ mod tests {
     fn formats_all_three() {
         assert_eq!(T.fmt(TimestampFormat::EpochSeconds), "1576540098");
         assert_eq!(T.fmt(TimestampFormat::DateTime), "2019-12-16T23:48:18Z");
-        assert_eq!(T.fmt(TimestampFormat::HttpDate), "Mon, 16 Dec 2019 23:48:18 GMT");
+        assert_eq!(
+            T.fmt(TimestampFormat::HttpDate),
+            "Mon, 16 Dec 2019 23:48:18 GMT"
+        );
         let f = DateTime::from_secs_and_nanos(946_845_296, 123_000_000);
         assert_eq!(f.fmt(TimestampFormat::EpochSeconds), "946845296.123");
         assert_eq!(f.fmt(TimestampFormat::DateTime), "2000-01-02T20:34:56.123Z");
@@ -241,7 +244,11 @@ mod tests {
             "2019-12-16T23:48:18Z",
             "2019-12-16t23:48:18z",
         ] {
-            assert_eq!(DateTime::parse(text, TimestampFormat::DateTime).unwrap(), T, "{text}");
+            assert_eq!(
+                DateTime::parse(text, TimestampFormat::DateTime).unwrap(),
+                T,
+                "{text}"
+            );
         }
         assert_eq!(
             DateTime::parse("2000-01-02T20:34:56.123Z", TimestampFormat::DateTime).unwrap(),
@@ -251,7 +258,10 @@ mod tests {
             DateTime::parse("Mon, 16 Dec 2019 23:48:18 GMT", TimestampFormat::HttpDate).unwrap(),
             T
         );
-        assert_eq!(DateTime::parse("1576540098", TimestampFormat::EpochSeconds).unwrap(), T);
+        assert_eq!(
+            DateTime::parse("1576540098", TimestampFormat::EpochSeconds).unwrap(),
+            T
+        );
         assert_eq!(
             DateTime::parse("-1.5", TimestampFormat::EpochSeconds).unwrap(),
             DateTime::from_millis(-1500)
@@ -260,17 +270,29 @@ mod tests {
 
     #[test]
     fn rejects_nonsense() {
-        for text in ["", "2019-13-16T23:48:18Z", "2019-12-16T23:48:18", "2019-02-30T00:00:00Z", "x"] {
-            assert!(DateTime::parse(text, TimestampFormat::DateTime).is_err(), "{text}");
+        for text in [
+            "",
+            "2019-13-16T23:48:18Z",
+            "2019-12-16T23:48:18",
+            "2019-02-30T00:00:00Z",
+            "x",
+        ] {
+            assert!(
+                DateTime::parse(text, TimestampFormat::DateTime).is_err(),
+                "{text}"
+            );
         }
-        assert!(DateTime::parse("Mon, 16 Foo 2019 23:48:18 GMT", TimestampFormat::HttpDate).is_err());
+        assert!(
+            DateTime::parse("Mon, 16 Foo 2019 23:48:18 GMT", TimestampFormat::HttpDate).is_err()
+        );
         assert!(DateTime::parse("1e3", TimestampFormat::EpochSeconds).is_err());
     }
 
     #[test]
     fn parse_any_falls_back() {
         assert_eq!(
-            DateTime::parse_any("Mon, 16 Dec 2019 23:48:18 GMT", TimestampFormat::DateTime).unwrap(),
+            DateTime::parse_any("Mon, 16 Dec 2019 23:48:18 GMT", TimestampFormat::DateTime)
+                .unwrap(),
             T
         );
     }
@@ -283,8 +305,63 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_garbage() {
+        // A small LCG: deterministic, no dependency.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            (state >> 33) as u32
+        };
+        let alphabet: Vec<char> = "0123456789-+:.TZtz, GMTMonDec éü€😹".chars().collect();
+        let seeds = [
+            "2019-12-16T23:48:18Z",
+            "Mon, 16 Dec 2019 23:48:18 GMT",
+            "1576540098.5",
+        ];
+        for i in 0..20_000 {
+            let mut text: Vec<char> = seeds[i % 3].chars().collect();
+            for _ in 0..(next() % 4) {
+                let pos = next() as usize % (text.len() + 1);
+                let c = alphabet[next() as usize % alphabet.len()];
+                if next() % 2 == 0 && pos < text.len() {
+                    text[pos] = c;
+                } else {
+                    text.insert(pos, c);
+                }
+            }
+            let text: String = text.into_iter().collect();
+            for format in [
+                TimestampFormat::EpochSeconds,
+                TimestampFormat::DateTime,
+                TimestampFormat::HttpDate,
+            ] {
+                if let Ok(t) = DateTime::parse(&text, format) {
+                    let _ = t.fmt(format);
+                }
+            }
+        }
+        for secs in [i64::MIN, i64::MAX, -62_135_596_800, 253_402_300_799] {
+            for format in [
+                TimestampFormat::EpochSeconds,
+                TimestampFormat::DateTime,
+                TimestampFormat::HttpDate,
+            ] {
+                let _ = DateTime::from_secs(secs).fmt(format);
+            }
+        }
+    }
+
+    #[test]
     fn negative_epoch_formats() {
-        assert_eq!(DateTime::from_millis(-1500).fmt(TimestampFormat::EpochSeconds), "-1.5");
-        assert_eq!(DateTime::from_secs(-1).fmt(TimestampFormat::DateTime), "1969-12-31T23:59:59Z");
+        assert_eq!(
+            DateTime::from_millis(-1500).fmt(TimestampFormat::EpochSeconds),
+            "-1.5"
+        );
+        assert_eq!(
+            DateTime::from_secs(-1).fmt(TimestampFormat::DateTime),
+            "1969-12-31T23:59:59Z"
+        );
     }
 }

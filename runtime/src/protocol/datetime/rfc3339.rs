@@ -66,8 +66,8 @@ pub(super) fn parse(text: &str) -> Option<DateTime> {
                 b'-' => -1,
                 _ => return None,
             };
-            let oh = digits(&rest[1..3])?;
-            let om = digits(&rest[4..6])?;
+            let oh = digits(rest.get(1..3)?)?;
+            let om = digits(rest.get(4..6)?)?;
             if oh > 23 || om > 59 {
                 return None;
             }

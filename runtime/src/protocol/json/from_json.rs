@@ -153,7 +153,9 @@ impl FromJson for f32 {
 
 impl FromJson for Blob {
     fn read_json(v: &Value, _: TimestampFormat, path: &JsonPath<'_>) -> Result<Self, ParseError> {
-        let text = v.as_str().ok_or_else(|| mismatch("a base64 string", v, path))?;
+        let text = v
+            .as_str()
+            .ok_or_else(|| mismatch("a base64 string", v, path))?;
         base64::decode(text)
             .map(Blob::from)
             .map_err(|e| ParseError::new(format!("{e} at `{path}`")))
@@ -272,14 +274,20 @@ mod tests {
     #[test]
     fn errors_name_the_path() {
         let err = read::<Vec<HashMap<String, i32>>>(r#"[{"a": 1}, {"b": "x"}]"#).unwrap_err();
-        assert_eq!(err.to_string(), "expected an integer at `Out[1][\"b\"]`, found a string");
+        assert_eq!(
+            err.to_string(),
+            "expected an integer at `Out[1][\"b\"]`, found a string"
+        );
         let err = read::<i8>("300").unwrap_err();
         assert!(err.to_string().contains("out of range"), "{err}");
     }
 
     #[test]
     fn timestamps_in_any_form() {
-        assert_eq!(read::<DateTime>("946845296.123").unwrap(), DateTime::from_millis(946_845_296_123));
+        assert_eq!(
+            read::<DateTime>("946845296.123").unwrap(),
+            DateTime::from_millis(946_845_296_123)
+        );
         assert_eq!(
             read::<DateTime>("\"2000-01-02T20:34:56.123Z\"").unwrap(),
             DateTime::from_millis(946_845_296_123)

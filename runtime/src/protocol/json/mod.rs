@@ -11,7 +11,7 @@ mod writer;
 pub use from_json::{expect_object, parse_body, read_member, FromJson};
 pub use path::JsonPath;
 pub use serde_json::{Map as JsonMap, Value as JsonValue};
-pub use to_json::{write_member, ToJson};
+pub use to_json::{member_size_hint, write_member, ToJson};
 pub use writer::JsonWriter;
 
 /// Returns `text` as a JSON string literal followed by `:`, the form

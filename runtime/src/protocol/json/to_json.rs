@@ -54,6 +54,17 @@ pub fn write_member<T: ToJson + ?Sized>(
     }
 }
 
+/// The size hint of one structure member: its value plus its key
+/// (`quoted_key_len` bytes and a comma), or 0 when absent.
+#[inline]
+pub fn member_size_hint<T: ToJson + ?Sized>(value: &T, quoted_key_len: usize) -> usize {
+    if value.is_absent() {
+        0
+    } else {
+        quoted_key_len + value.json_size_hint()
+    }
+}
+
 impl ToJson for str {
     fn write_json(&self, w: &mut JsonWriter, _: TimestampFormat) {
         w.string(self);
@@ -249,7 +260,10 @@ mod tests {
         assert_eq!(json(&Blob::new("value"), ts), "\"dmFsdWU=\"");
         assert_eq!(json(&DateTime::from_secs(1_398_796_238), ts), "1398796238");
         assert_eq!(
-            json(&DateTime::from_secs(1_398_796_238), TimestampFormat::DateTime),
+            json(
+                &DateTime::from_secs(1_398_796_238),
+                TimestampFormat::DateTime
+            ),
             "\"2014-04-29T18:30:38Z\""
         );
         assert_eq!(json(&f64::NAN, ts), "\"NaN\"");
@@ -265,6 +279,9 @@ mod tests {
             Document::from(1.5),
             Document::Null,
         ]);
-        assert_eq!(json(&doc, TimestampFormat::EpochSeconds), "[true,\"hi\",-3,1.5,null]");
+        assert_eq!(
+            json(&doc, TimestampFormat::EpochSeconds),
+            "[true,\"hi\",-3,1.5,null]"
+        );
     }
 }

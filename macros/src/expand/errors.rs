@@ -1,0 +1,114 @@
+//! `#[aws_shape(errors)]`: an operation's error enum. Each variant is an
+//! error code holding its exception structure; an added `Unhandled` covers
+//! the rest (the code and message stay in the error's metadata).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::paths::Paths;
+use super::strip;
+use crate::ast::Enum;
+
+pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
+    let proto = &paths.proto;
+    let private = &paths.private;
+    let mut item = e.item.clone();
+    strip::enumeration(&mut item);
+    item.variants.push(syn::parse_quote! {
+        /// A service error this enum does not model; its code and message
+        /// are in the error's metadata.
+        Unhandled
+    });
+    let ident = &item.ident;
+    let variants: Vec<&syn::Ident> = e.variants.iter().map(|v| &v.ident).collect();
+    let codes: Vec<&String> = e.variants.iter().map(|v| &v.wire).collect();
+
+    let arms = e.variants.iter().map(|v| {
+        let var = &v.ident;
+        let code = &v.wire;
+        let span = v.ty.as_ref().map_or_else(|| var.span(), |t| t.span());
+        let ty = &v.ty;
+        quote_spanned! {span=>
+            ::core::option::Option::Some(#code) => ::core::result::Result::Ok(Self::#var(
+                <#ty as #proto::binding::FromResponse>::from_response(response, #proto::binding::BodyMode::Lenient)?,
+            )),
+        }
+    });
+    let flagged = |pick: &dyn Fn(&crate::ast::Variant) -> bool| -> TokenStream {
+        let matching: Vec<&syn::Ident> = e
+            .variants
+            .iter()
+            .filter(|v| pick(v))
+            .map(|v| &v.ident)
+            .collect();
+        if matching.is_empty() {
+            quote!(false)
+        } else {
+            quote!(::core::matches!(self, #(Self::#matching(..))|*))
+        }
+    };
+    // Throttling is a kind of retryable error.
+    let retryable = flagged(&|v| v.retryable || v.throttling);
+    let throttling = flagged(&|v| v.throttling);
+
+    quote! {
+        #item
+
+        impl #ident {
+            /// The error code, or `None` for `Unhandled` (see the error's metadata).
+            pub fn code(&self) -> ::core::option::Option<&'static str> {
+                match self {
+                    #(Self::#variants(_) => ::core::option::Option::Some(#codes),)*
+                    Self::Unhandled => ::core::option::Option::None,
+                }
+            }
+
+            /// The exception's message, if it has one.
+            pub fn message(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(Self::#variants(e) => #proto::Structure::error_message(e),)*
+                    Self::Unhandled => ::core::option::Option::None,
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::operation::ModeledError for #ident {
+            fn from_response(
+                code: ::core::option::Option<&str>,
+                response: &#private::http::HttpResponse,
+                _metadata: &#private::ErrorMetadata,
+            ) -> ::core::result::Result<Self, #private::error::ParseError> {
+                match code {
+                    #(#arms)*
+                    _ => ::core::result::Result::Ok(Self::Unhandled),
+                }
+            }
+
+            fn is_retryable(&self) -> bool {
+                #retryable
+            }
+
+            fn is_throttling(&self) -> bool {
+                #throttling
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match (self.code(), self.message()) {
+                    (::core::option::Option::Some(code), ::core::option::Option::Some(message)) => {
+                        ::core::write!(f, "{}: {}", code, message)
+                    }
+                    (::core::option::Option::Some(code), ::core::option::Option::None) => f.write_str(code),
+                    (::core::option::Option::None, _) => f.write_str("unhandled service error"),
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::std::error::Error for #ident {}
+    }
+}

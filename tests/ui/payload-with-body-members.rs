@@ -1,0 +1,10 @@
+use awsop::{aws_operation, Blob};
+
+#[aws_operation(service = "svc", method = "PUT", uri = "/objects")]
+pub struct PutObject {
+    #[aws(payload)]
+    pub body: Option<Blob>,
+    pub content_kind: Option<String>,
+}
+
+fn main() {}

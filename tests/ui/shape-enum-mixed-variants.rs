@@ -1,0 +1,10 @@
+use awsop::aws_shape;
+
+#[aws_shape]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Details {
+    Iam(String),
+    Sso,
+}
+
+fn main() {}
