@@ -14,6 +14,7 @@ use http::header::{HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::client::{Client, ClientInner};
+use crate::credentials::Credentials;
 use crate::error::{DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
@@ -195,8 +196,6 @@ async fn one_attempt<O: Operation>(
             "could not sign the request: {e}"
         ))));
     }
-    drop(credentials);
-
     let sent = inner.http.call(request);
     let received = match inner.attempt_timeout {
         None => sent.await,
@@ -208,7 +207,12 @@ async fn one_attempt<O: Operation>(
         }),
     };
     match received {
-        Ok(response) => on_response::<O>(inner, response),
+        Ok(mut response) => {
+            if !response.is_success() {
+                redact_echoed_secrets(&mut response, &credentials);
+            }
+            on_response::<O>(inner, response)
+        }
         Err(error) => {
             tracing::debug!(error = %error, "dispatch failed");
             match retry::classify(None, None, Some(&error), false, false) {
@@ -281,6 +285,43 @@ fn on_response<O: Operation>(
         },
         None => Outcome::Done(Err(error)),
     }
+}
+
+/// Services quote the request back in some errors (a refused signature's
+/// "canonical string", which holds the `x-amz-security-token` line). Error
+/// messages and modeled error members are shown to people and logs, so the
+/// caller's session token and secret key are cut out of an error body before
+/// anything reads it.
+fn redact_echoed_secrets(response: &mut HttpResponse, credentials: &Credentials) {
+    let secrets = [
+        credentials.session_token(),
+        Some(credentials.secret_access_key()),
+    ];
+    for secret in secrets.into_iter().flatten() {
+        let secret = secret.as_bytes();
+        if secret.is_empty() || !contains(&response.body, secret) {
+            continue;
+        }
+        let mut redacted = Vec::with_capacity(response.body.len());
+        let mut rest = &response.body[..];
+        while let Some(at) = find(rest, secret) {
+            redacted.extend_from_slice(&rest[..at]);
+            redacted.extend_from_slice(REDACTED.as_bytes());
+            rest = &rest[at + secret.len()..];
+        }
+        redacted.extend_from_slice(rest);
+        response.body = redacted.into();
+    }
+}
+
+const REDACTED: &str = "** redacted **";
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    find(haystack, needle).is_some()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Metadata for a 2xx response whose body could not be parsed.

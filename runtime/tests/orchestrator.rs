@@ -524,3 +524,32 @@ fn client_is_cheap_to_clone_send_and_sync() {
     let debug = format!("{:?}", client.clone());
     assert!(debug.contains("us-east-1"));
 }
+
+#[tokio::test]
+async fn secrets_echoed_in_error_bodies_are_redacted() {
+    let http = Arc::new(ReplayClient::new([response(
+        403,
+        r#"{"message":"The Canonical String for this request should have been 'x-amz-security-token:TOKEN\n' SECRETKEY"}"#,
+        &[("x-amzn-errortype", "AccessDeniedException")],
+    )]));
+    let client = client_with(http.clone(), 3);
+    let err = invoke(
+        &client,
+        PutThing {
+            name: "x".into(),
+            token: None,
+        },
+    )
+    .await
+    .unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(
+        !shown.contains("TOKEN'") && !shown.contains(":TOKEN"),
+        "{shown}"
+    );
+    assert!(!shown.contains("SECRETKEY"), "{shown}");
+    assert!(
+        shown.contains("x-amz-security-token:** redacted **"),
+        "{shown}"
+    );
+}
