@@ -20,6 +20,7 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::retry::{self, RetryKind};
 use crate::sigv4::{self, SigningParams};
+use crate::token::{IdempotencyTokenGenerator, RandomUuid};
 
 static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
 static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
@@ -88,7 +89,9 @@ async fn attempts<O: Operation>(
     request.uri = endpoint.join(&request.uri);
     request.headers.insert(
         INVOCATION_ID.clone(),
-        header_value(&inner.tokens.generate()),
+        // Not the idempotency-token generator: tests fix that one, and the
+        // invocation id must still differ between calls.
+        header_value(&RandomUuid.generate()),
     );
     request.headers.insert(
         http::header::USER_AGENT,

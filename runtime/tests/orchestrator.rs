@@ -553,3 +553,31 @@ async fn secrets_echoed_in_error_bodies_are_redacted() {
         "{shown}"
     );
 }
+
+#[tokio::test]
+async fn each_call_has_its_own_invocation_id_even_with_a_fixed_token() {
+    let http = Arc::new(ReplayClient::new([
+        response(200, "a", &[]),
+        response(200, "b", &[]),
+    ]));
+    let client = client_with(http.clone(), 3);
+    for _ in 0..2 {
+        invoke(
+            &client,
+            PutThing {
+                name: "x".into(),
+                token: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let sent = http.requests();
+    let ids: Vec<&str> = sent
+        .iter()
+        .map(|r| header(r, "amz-sdk-invocation-id"))
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    assert_eq!(ids[0].len(), 36);
+    assert_ne!(ids[0], "tok-1");
+}
