@@ -16,7 +16,7 @@ use awsop_runtime::retry::RetryConfig;
 use awsop_runtime::time::FixedTime;
 use awsop_runtime::token::{FixedToken, IdempotencyTokenGenerator};
 use awsop_runtime::transport::{HttpClient, ReplayClient};
-use awsop_runtime::{BoxFuture, Client, Credentials};
+use awsop_runtime::{BoxFuture, Client, ClientBuilder, Credentials};
 
 /// A minimal operation: POST /things/{name} with the token in the body.
 #[derive(Debug, Clone, Default)]
@@ -79,6 +79,22 @@ impl Operation for PutThing {
     fn parse_output(response: &HttpResponse) -> Result<String, ParseError> {
         String::from_utf8(response.body.to_vec()).map_err(|_| ParseError::new("not UTF-8"))
     }
+}
+
+/// The input most tests send.
+fn thing() -> PutThing {
+    PutThing {
+        name: "x".into(),
+        token: None,
+    }
+}
+
+/// A builder with a region, test credentials and `http`.
+fn builder(http: Arc<dyn HttpClient>) -> ClientBuilder {
+    Client::builder()
+        .region("us-east-1")
+        .credentials(Credentials::new("A", "S", None, None, "test"))
+        .shared_http_client(http)
 }
 
 fn fast_retries(attempts: u32) -> RetryConfig {
@@ -212,15 +228,7 @@ async fn non_retryable_errors_return_typed_with_metadata() {
         ],
     )]));
     let client = client_with(http.clone(), 3);
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(http.requests().len(), 1);
     assert_eq!(err.kind(), ErrorKind::Service);
     assert_eq!(err.service_error(), Some(&ThingError::Unhandled));
@@ -243,15 +251,7 @@ async fn modeled_retryable_and_throttling_errors_are_retried_until_attempts_run_
         response(200, "never", &[]),
     ]));
     let client = client_with(http.clone(), 3);
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(http.requests().len(), 3);
     assert_eq!(err.status(), Some(429));
 }
@@ -264,15 +264,7 @@ async fn retry_after_header_is_honoured() {
     ]));
     let client = client_with(http.clone(), 2);
     let started = std::time::Instant::now();
-    invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap();
+    invoke(&client, thing()).await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(300));
 }
 
@@ -294,15 +286,7 @@ async fn missing_region_is_a_configuration_error() {
         .shared_http_client(http.clone())
         .build()
         .unwrap();
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Configuration);
     assert!(err.to_string().contains("region"));
     assert!(http.requests().is_empty());
@@ -316,15 +300,7 @@ async fn missing_credentials_is_a_credentials_error() {
         .shared_http_client(http.clone())
         .build()
         .unwrap();
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Credentials);
     assert!(http.requests().is_empty());
 }
@@ -351,21 +327,11 @@ fn endpoint_url_keeps_its_path_prefix() {
         .build()
         .unwrap();
     let http = Arc::new(ReplayClient::new([response(200, "ok", &[])]));
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("A", "S", None, None, "test"))
+    let client = builder(http.clone())
         .endpoint_url("http://127.0.0.1:9000/prefix/")
-        .shared_http_client(http.clone())
         .build()
         .unwrap();
-    rt.block_on(invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    ))
-    .unwrap();
+    rt.block_on(invoke(&client, thing())).unwrap();
     assert_eq!(
         http.requests()[0].uri,
         "http://127.0.0.1:9000/prefix/things/x"
@@ -396,47 +362,25 @@ async fn attempt_timeouts_are_retried_and_operation_timeout_bounds_the_call() {
         delay: Duration::from_secs(30),
         calls: AtomicU32::new(0),
     });
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("A", "S", None, None, "test"))
-        .shared_http_client(slow.clone())
+    let client = builder(slow.clone())
         .retry_config(fast_retries(3))
         .attempt_timeout(Duration::from_millis(50))
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
     assert_eq!(slow.calls.load(Ordering::SeqCst), 3);
     assert!(started.elapsed() < Duration::from_secs(5));
     // Timeouts cost 10 tokens per retry.
     assert_eq!(client.retry_quota_available(), 500 - 20);
 
-    let client = Client::builder()
-        .region("us-east-1")
-        .credentials(Credentials::new("A", "S", None, None, "test"))
-        .shared_http_client(slow.clone())
+    let client = builder(slow.clone())
         .operation_timeout(Duration::from_millis(100))
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Timeout);
     assert!(started.elapsed() < Duration::from_secs(5));
 }
@@ -456,15 +400,7 @@ async fn clock_skew_is_learned_from_the_date_header_and_retried() {
         response(200, "ok", &[]),
     ]));
     let client = client_with(http.clone(), 3);
-    invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap();
+    invoke(&client, thing()).await.unwrap();
     let sent = http.requests();
     assert_eq!(header(&sent[0], "x-amz-date"), "20150830T123600Z");
     assert_eq!(header(&sent[1], "x-amz-date"), "20150830T133600Z");
@@ -484,15 +420,7 @@ async fn signature_errors_without_a_skewed_date_are_not_retried() {
         ],
     )]));
     let client = client_with(http.clone(), 3);
-    invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    invoke(&client, thing()).await.unwrap_err();
     assert_eq!(http.requests().len(), 1);
 }
 
@@ -503,15 +431,7 @@ async fn body_too_large_is_not_retried() {
         "too big",
     ))]));
     let client = client_with(http.clone(), 3);
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Dispatch);
     assert_eq!(http.requests().len(), 1);
 }
@@ -533,15 +453,7 @@ async fn secrets_echoed_in_error_bodies_are_redacted() {
         &[("x-amzn-errortype", "AccessDeniedException")],
     )]));
     let client = client_with(http.clone(), 3);
-    let err = invoke(
-        &client,
-        PutThing {
-            name: "x".into(),
-            token: None,
-        },
-    )
-    .await
-    .unwrap_err();
+    let err = invoke(&client, thing()).await.unwrap_err();
     let shown = format!("{err} {err:?}");
     assert!(
         !shown.contains("TOKEN'") && !shown.contains(":TOKEN"),
@@ -562,15 +474,7 @@ async fn each_call_has_its_own_invocation_id_even_with_a_fixed_token() {
     ]));
     let client = client_with(http.clone(), 3);
     for _ in 0..2 {
-        invoke(
-            &client,
-            PutThing {
-                name: "x".into(),
-                token: None,
-            },
-        )
-        .await
-        .unwrap();
+        invoke(&client, thing()).await.unwrap();
     }
     let sent = http.requests();
     let ids: Vec<&str> = sent
