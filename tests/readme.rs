@@ -10,8 +10,15 @@ fn readme_example_is_the_compiled_example() {
     let end = start + readme[start..].find("```\n").expect("the block ends");
     let block = &readme[start..end];
     // The example file starts with two doc lines and a blank line of its own.
-    let code = example.splitn(4, '\n').nth(3).unwrap().trim_start_matches('\n');
-    assert_eq!(block, code, "README.md and examples/declare_your_own.rs differ");
+    let code = example
+        .splitn(4, '\n')
+        .nth(3)
+        .unwrap()
+        .trim_start_matches('\n');
+    assert_eq!(
+        block, code,
+        "README.md and examples/declare_your_own.rs differ"
+    );
 }
 
 #[test]

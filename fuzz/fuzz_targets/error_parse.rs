@@ -1,0 +1,66 @@
+//! Error responses: `protocol::error_metadata` (code, message, request id)
+//! and the typed `DataZoneError::from_response`, from arbitrary status,
+//! headers and body.
+//!
+//! Input layout: byte 0 picks the status (400 to 599), then header lines
+//! `name:value` up to an empty line, then the body (raw bytes).
+//! Checked: nothing panics; a code, when found, is clean (no `:` or `#`).
+#![no_main]
+
+use awsop::datazone::DataZoneError;
+use awsop_runtime::http::HttpResponse;
+use awsop_runtime::operation::ModeledError;
+use awsop_runtime::protocol::{error_metadata, sanitize_error_code};
+use awsop_runtime::Error;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&status, rest)) = data.split_first() else {
+        return;
+    };
+    let mut response = HttpResponse::new(400 + u16::from(status) % 200, Vec::new());
+    let mut body = rest;
+    while let Some(end) = body.iter().position(|&b| b == b'\n') {
+        let line = &body[..end];
+        body = &body[end + 1..];
+        if line.is_empty() {
+            break;
+        }
+        let split = line.iter().position(|&b| b == b':').unwrap_or(line.len());
+        let (name, value) = (&line[..split], line.get(split + 1..).unwrap_or(b""));
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name),
+            http::HeaderValue::from_bytes(value),
+        ) {
+            response.headers.append(name, value);
+        }
+    }
+    response.body = body.to_vec().into();
+
+    let _ = sanitize_error_code(&String::from_utf8_lossy(rest));
+    let metadata = error_metadata(&response);
+    assert_eq!(metadata.status(), response.status);
+    if let Some(code) = metadata.code() {
+        assert!(
+            !code.is_empty() && !code.contains([':', '#']),
+            "unclean code {code:?}"
+        );
+    }
+    let _ = metadata.to_string();
+    match DataZoneError::from_response(metadata.code(), &response, &metadata) {
+        Ok(modeled) => {
+            let _ = (modeled.is_retryable(), modeled.is_throttling());
+            let error = Error::service(modeled, metadata);
+            let _ = (
+                error.to_string(),
+                format!("{error:?}"),
+                error.code(),
+                error.kind(),
+            );
+        }
+        Err(err) => {
+            let error: Error<DataZoneError> = Error::response(err, Some(metadata));
+            assert!(!error.to_string().is_empty());
+        }
+    }
+});
