@@ -43,10 +43,11 @@ pub async fn invoke<O: Operation>(
         operation = meta.name,
         attempts = tracing::field::Empty,
     );
+    let operation_span = span.clone();
     async move {
         operation.fill_idempotency_tokens(&*inner.tokens);
         let request = operation.serialize().map_err(Error::construction)?;
-        let call = attempts::<O>(inner, request);
+        let call = attempts::<O>(inner, request, &operation_span);
         match inner.operation_timeout {
             None => call.await,
             Some(limit) => match tokio::time::timeout(limit, call).await {
@@ -75,6 +76,7 @@ enum Outcome<T, E> {
 async fn attempts<O: Operation>(
     inner: &ClientInner,
     mut request: HttpRequest,
+    operation_span: &tracing::Span,
 ) -> Result<O::Output, Error<O::Error>> {
     let meta = O::METADATA;
     let region = inner.region.as_ref().ok_or_else(|| {
@@ -112,10 +114,17 @@ async fn attempts<O: Operation>(
             request_id = tracing::field::Empty,
             retry_reason = tracing::field::Empty,
         );
-        let outcome = one_attempt::<O>(inner, &request, attempt, max_attempts, region.as_str())
-            .instrument(span.clone())
-            .await;
-        tracing::Span::current().record("attempts", attempt);
+        let outcome = one_attempt::<O>(
+            inner,
+            &request,
+            attempt,
+            max_attempts,
+            region.as_str(),
+            &span,
+        )
+        .instrument(span.clone())
+        .await;
+        operation_span.record("attempts", attempt);
         match outcome {
             Outcome::Done(result) => {
                 if result.is_ok() {
@@ -177,6 +186,7 @@ async fn one_attempt<O: Operation>(
     attempt: u32,
     max_attempts: u32,
     region: &str,
+    span: &tracing::Span,
 ) -> Outcome<O::Output, O::Error> {
     let credentials = match inner.credentials.provide_credentials().await {
         Ok(c) => c,
@@ -214,7 +224,7 @@ async fn one_attempt<O: Operation>(
             if !response.is_success() {
                 redact_echoed_secrets(&mut response, &credentials);
             }
-            on_response::<O>(inner, response)
+            on_response::<O>(inner, response, span)
         }
         Err(error) => {
             tracing::debug!(error = %error, "dispatch failed");
@@ -230,11 +240,13 @@ async fn one_attempt<O: Operation>(
     }
 }
 
+// The spans are passed in rather than taken from `Span::current()`: a
+// subscriber that does not track the current span would otherwise lose them.
 fn on_response<O: Operation>(
     inner: &ClientInner,
     response: HttpResponse,
+    span: &tracing::Span,
 ) -> Outcome<O::Output, O::Error> {
-    let span = tracing::Span::current();
     span.record("status", response.status);
     if let Some(id) = response.header("x-amzn-requestid") {
         span.record("request_id", id);
