@@ -7,14 +7,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use awsop::datazone::{CreateUserProfile, UserType};
+use awsop::datazone::{CreateUserProfile, DataZoneError, UserType};
 use awsop::runtime::credentials::{CredentialsError, ProvideCredentials};
 use awsop::runtime::error::{DispatchError, ErrorKind};
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::retry::RetryConfig;
 use awsop::runtime::transport::{HttpClient, ReqwestClient, TransportSettings};
 use awsop::runtime::BoxFuture;
-use awsop::{Client, ClientBuilder, Credentials};
+use awsop::{Client, ClientBuilder, Credentials, Error};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -75,6 +75,16 @@ impl Server {
 
     fn requests(&self) -> usize {
         self.requests.load(Ordering::SeqCst)
+    }
+
+    /// Asserts that every connection gets closed within 5 s: the client
+    /// does not leave abandoned attempts to the server.
+    async fn assert_all_connections_close(&self) {
+        assert!(
+            eventually(Duration::from_secs(5), || self.open() == 0).await,
+            "{} connections still open",
+            self.open()
+        );
     }
 }
 
@@ -158,6 +168,16 @@ fn builder(url: &str) -> ClientBuilder {
         })
 }
 
+/// Sends one call, which must end in a timeout; the error and how long the
+/// call took.
+async fn send_until_timeout(client: &Client) -> (Error<DataZoneError>, Duration) {
+    let started = Instant::now();
+    let err = create(1).send(client).await.expect_err("a timeout");
+    let elapsed = started.elapsed();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err:?}");
+    (err, elapsed)
+}
+
 /// Waits until `done` holds, for at most `limit`.
 async fn eventually(limit: Duration, mut done: impl FnMut() -> bool) -> bool {
     let deadline = Instant::now() + limit;
@@ -177,10 +197,7 @@ async fn a_silent_server_cannot_hold_a_call_past_its_operation_timeout() {
         .operation_timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = create(1).send(&client).await.expect_err("no answer");
-    let elapsed = started.elapsed();
-    assert_eq!(err.kind(), ErrorKind::Timeout, "{err:?}");
+    let (err, elapsed) = send_until_timeout(&client).await;
     assert!(err.to_string().contains("timeout"), "{err}");
     assert!(elapsed >= Duration::from_millis(300), "{elapsed:?}");
     assert!(
@@ -188,12 +205,7 @@ async fn a_silent_server_cannot_hold_a_call_past_its_operation_timeout() {
         "held for {elapsed:?}"
     );
     assert_eq!(server.requests(), 1);
-    // The abandoned attempt's connection is closed, not left to the server.
-    assert!(
-        eventually(Duration::from_secs(5), || server.open() == 0).await,
-        "{} connections still open",
-        server.open()
-    );
+    server.assert_all_connections_close().await;
 }
 
 #[tokio::test]
@@ -203,21 +215,14 @@ async fn attempt_timeouts_are_retried_then_reported() {
         .attempt_timeout(Duration::from_millis(100))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = create(1).send(&client).await.expect_err("no answer");
-    let elapsed = started.elapsed();
-    assert_eq!(err.kind(), ErrorKind::Timeout, "{err:?}");
+    let (err, elapsed) = send_until_timeout(&client).await;
     assert!(err.to_string().contains("attempt"), "{err}");
     assert_eq!(server.requests(), 3, "three attempts");
     assert!(
         elapsed < Duration::from_millis(1_500),
         "held for {elapsed:?}"
     );
-    assert!(
-        eventually(Duration::from_secs(5), || server.open() == 0).await,
-        "{} connections still open",
-        server.open()
-    );
+    server.assert_all_connections_close().await;
 }
 
 #[tokio::test]
@@ -228,15 +233,9 @@ async fn a_response_body_trickling_forever_is_cut_off_by_the_attempt_timeout() {
         .attempt_timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = create(1).send(&client).await.expect_err("never completes");
-    assert_eq!(err.kind(), ErrorKind::Timeout, "{err:?}");
-    assert!(started.elapsed() < Duration::from_millis(1_300));
-    assert!(
-        eventually(Duration::from_secs(5), || server.open() == 0).await,
-        "{} connections still open",
-        server.open()
-    );
+    let (_, elapsed) = send_until_timeout(&client).await;
+    assert!(elapsed < Duration::from_millis(1_300));
+    server.assert_all_connections_close().await;
 }
 
 /// A credentials provider that never answers.
@@ -257,10 +256,8 @@ async fn a_hanging_credentials_provider_cannot_hold_a_call_past_its_operation_ti
         .operation_timeout(Duration::from_millis(200))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = create(1).send(&client).await.expect_err("no credentials");
-    assert_eq!(err.kind(), ErrorKind::Timeout, "{err:?}");
-    assert!(started.elapsed() < Duration::from_millis(1_200));
+    let (_, elapsed) = send_until_timeout(&client).await;
+    assert!(elapsed < Duration::from_millis(1_200));
     assert_eq!(server.requests(), 0, "nothing was sent");
 }
 
@@ -349,11 +346,7 @@ async fn dropping_calls_mid_flight_leaks_no_connection_task_or_state() {
     assert_eq!(live.load(Ordering::SeqCst), 0);
     assert_eq!(Arc::strong_count(&state), baseline_state);
     // ...the connections they used are closed...
-    assert!(
-        eventually(Duration::from_secs(5), || server.open() == 0).await,
-        "{} connections still open after the calls were dropped",
-        server.open()
-    );
+    server.assert_all_connections_close().await;
     // ...and no task lives on for them (the server's connection tasks and
     // the transport's connection tasks have all ended).
     assert!(

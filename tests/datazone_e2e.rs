@@ -13,19 +13,22 @@ use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::operation::ModeledError;
 use awsop::runtime::transport::{HttpClient, ReplayClient, ReqwestClient, TransportSettings};
 use awsop::runtime::BoxFuture;
-use awsop::{Client, Credentials, ErrorKind};
+use awsop::{Client, ClientBuilder, Credentials, ErrorKind};
 use awsop_emulator::{Emulator, Fault};
 
 const DOMAIN: &str = "dzd_4p9n6sw4qt9xgn";
 const ROLE: &str = "arn:aws:iam::123456789012:role/DataScientist";
 
-fn client_for(emulator: &Emulator) -> Client {
+/// A client builder aimed at `emulator`, with its region and credentials.
+fn builder_for(emulator: &Emulator) -> ClientBuilder {
     Client::builder()
         .region(emulator.region())
         .credentials(emulator.credentials())
         .endpoint_url(emulator.endpoint_url())
-        .build()
-        .expect("valid configuration")
+}
+
+fn client_for(emulator: &Emulator) -> Client {
+    builder_for(emulator).build().expect("valid configuration")
 }
 
 fn create(user: &str, user_type: UserType) -> CreateUserProfile {
@@ -197,10 +200,7 @@ async fn retries_after_503_429_and_a_lost_answer_keep_the_token_and_create_once(
         inner: ReqwestClient::new(TransportSettings::default()).expect("transport"),
         tokens: Mutex::new(Vec::new()),
     });
-    let client = Client::builder()
-        .region(emulator.region())
-        .credentials(emulator.credentials())
-        .endpoint_url(emulator.endpoint_url())
+    let client = builder_for(&emulator)
         .max_attempts(4)
         .shared_http_client(recorder.clone())
         .build()
@@ -230,10 +230,7 @@ async fn retries_after_503_429_and_a_lost_answer_keep_the_token_and_create_once(
 #[tokio::test]
 async fn retries_give_up_with_the_typed_error() {
     let emulator = Emulator::start().await;
-    let client = Client::builder()
-        .region(emulator.region())
-        .credentials(emulator.credentials())
-        .endpoint_url(emulator.endpoint_url())
+    let client = builder_for(&emulator)
         .max_attempts(2)
         .build()
         .expect("valid configuration");

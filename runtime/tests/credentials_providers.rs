@@ -3,17 +3,33 @@
 
 mod credentials_support;
 
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use awsop_runtime::credentials::{
-    ContainerCredentials, CredentialsErrorKind, DefaultCredentialsChain, EnvironmentCredentials,
-    ImdsCredentials, ProcessCredentials, ProfileCredentials, ProvideCredentials,
+    ContainerCredentials, CredentialsError, CredentialsErrorKind, DefaultCredentialsChain,
+    EnvironmentCredentials, ImdsCredentials, ProcessCredentials, ProfileCredentials,
+    ProvideCredentials,
 };
 use awsop_runtime::env::Env;
+use awsop_runtime::Credentials;
 use credentials_support::{creds_json, refused_url, Reply, StubServer, TempDir};
 
 const EXPIRATION: &str = "2030-01-02T03:04:05Z";
-const EXPIRATION_SECS: u64 = 1_893_553_445;
+
+/// `EXPIRATION` as the providers should read it.
+fn expiration() -> Option<SystemTime> {
+    Some(UNIX_EPOCH + Duration::from_secs(1_893_553_445))
+}
+
+/// Asks `provider` once, expecting credentials.
+async fn credentials_from(provider: impl ProvideCredentials) -> Credentials {
+    provider.provide_credentials().await.unwrap()
+}
+
+/// Asks `provider` once, expecting an error.
+async fn error_from(provider: impl ProvideCredentials) -> CredentialsError {
+    provider.provide_credentials().await.unwrap_err()
+}
 
 /// An environment isolated from the machine: HOME is the temp dir, the
 /// shared files do not exist, IMDS is off; `extra` overrides.
@@ -36,12 +52,34 @@ fn env(dir: &TempDir, extra: &[(&str, &str)]) -> Env {
     Env::from_pairs(pairs)
 }
 
+fn environment(dir: &TempDir, vars: &[(&str, &str)]) -> EnvironmentCredentials {
+    EnvironmentCredentials::new(env(dir, vars))
+}
+
+fn profile(dir: &TempDir, vars: &[(&str, &str)]) -> ProfileCredentials {
+    ProfileCredentials::new(env(dir, vars))
+}
+
+/// The profile provider reading profile `name` from the config file at `config`.
+fn profile_named(dir: &TempDir, config: &str, name: &str) -> ProfileCredentials {
+    profile(dir, &[("AWS_CONFIG_FILE", config), ("AWS_PROFILE", name)])
+}
+
+fn container(dir: &TempDir, vars: &[(&str, &str)]) -> ContainerCredentials {
+    ContainerCredentials::new(env(dir, vars))
+}
+
+/// The container provider with only `AWS_CONTAINER_CREDENTIALS_FULL_URI` set.
+fn container_at(dir: &TempDir, full_uri: &str) -> ContainerCredentials {
+    container(dir, &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", full_uri)])
+}
+
 // ---------------------------------------------------------------- environment
 
 #[tokio::test]
 async fn environment_reads_the_three_variables() {
     let dir = TempDir::new("env");
-    let creds = EnvironmentCredentials::new(env(
+    let creds = credentials_from(environment(
         &dir,
         &[
             ("AWS_ACCESS_KEY_ID", "AKIDENV"),
@@ -49,9 +87,7 @@ async fn environment_reads_the_three_variables() {
             ("AWS_SESSION_TOKEN", "TOKEN"),
         ],
     ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(creds.access_key_id(), "AKIDENV");
     assert_eq!(creds.secret_access_key(), "S3CR3T");
     assert_eq!(creds.session_token(), Some("TOKEN"));
@@ -62,15 +98,9 @@ async fn environment_reads_the_three_variables() {
 #[tokio::test]
 async fn environment_unset_is_not_loaded_and_half_set_is_invalid() {
     let dir = TempDir::new("env");
-    let err = EnvironmentCredentials::new(env(&dir, &[("AWS_ACCESS_KEY_ID", "  ")]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(environment(&dir, &[("AWS_ACCESS_KEY_ID", "  ")])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
-    let err = EnvironmentCredentials::new(env(&dir, &[("AWS_ACCESS_KEY_ID", "AKID")]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(environment(&dir, &[("AWS_ACCESS_KEY_ID", "AKID")])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
     assert!(err.to_string().contains("AWS_SECRET_ACCESS_KEY"));
 }
@@ -94,20 +124,14 @@ async fn profile_static_keys_from_the_credentials_file() {
         ("AWS_SHARED_CREDENTIALS_FILE", credentials.as_str()),
     ];
 
-    let creds = ProfileCredentials::new(env(&dir, &files))
-        .provide_credentials()
-        .await
-        .unwrap();
+    let creds = credentials_from(profile(&dir, &files)).await;
     assert_eq!(creds.access_key_id(), "AKIDDEFAULT");
     assert_eq!(creds.session_token(), None);
     assert_eq!(creds.provider_name(), "profile");
 
     let mut with_profile = files.to_vec();
     with_profile.push(("AWS_PROFILE", "dev"));
-    let creds = ProfileCredentials::new(env(&dir, &with_profile))
-        .provide_credentials()
-        .await
-        .unwrap();
+    let creds = credentials_from(profile(&dir, &with_profile)).await;
     assert_eq!(creds.access_key_id(), "AKIDDEV");
     assert_eq!(creds.secret_access_key(), "S3CR3T2");
     assert_eq!(creds.session_token(), Some("TOK"));
@@ -121,32 +145,24 @@ async fn profile_keys_in_the_config_file_and_home_expansion() {
         ".aws/config",
         "[profile work]\naws_access_key_id = AKIDWORK\naws_secret_access_key = S3CR3T\n",
     );
-    let creds = ProfileCredentials::new(env(
+    let creds = credentials_from(profile(
         &dir,
         &[
             ("AWS_CONFIG_FILE", "~/.aws/config"),
             ("AWS_PROFILE", "work"),
         ],
     ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(creds.access_key_id(), "AKIDWORK");
 }
 
 #[tokio::test]
 async fn profile_missing_default_is_not_loaded_but_missing_named_profile_is_invalid() {
     let dir = TempDir::new("profile");
-    let err = ProfileCredentials::new(env(&dir, &[]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(profile(&dir, &[])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
 
-    let err = ProfileCredentials::new(env(&dir, &[("AWS_PROFILE", "nope")]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(profile(&dir, &[("AWS_PROFILE", "nope")])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
     assert!(err.to_string().contains("`nope`"), "{err}");
 }
@@ -155,10 +171,7 @@ async fn profile_missing_default_is_not_loaded_but_missing_named_profile_is_inva
 async fn profile_without_credentials_is_not_loaded() {
     let dir = TempDir::new("profile");
     let config = dir.write("config", "[default]\nregion = us-east-1\n");
-    let err = ProfileCredentials::new(env(&dir, &[("AWS_CONFIG_FILE", &config)]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(profile(&dir, &[("AWS_CONFIG_FILE", &config)])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
 }
 
@@ -166,10 +179,11 @@ async fn profile_without_credentials_is_not_loaded() {
 async fn profile_with_half_a_key_pair_is_invalid() {
     let dir = TempDir::new("profile");
     let credentials = dir.write("credentials", "[default]\naws_access_key_id = AKID\n");
-    let err = ProfileCredentials::new(env(&dir, &[("AWS_SHARED_CREDENTIALS_FILE", &credentials)]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(profile(
+        &dir,
+        &[("AWS_SHARED_CREDENTIALS_FILE", &credentials)],
+    ))
+    .await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
 }
 
@@ -183,13 +197,7 @@ async fn profile_needing_assume_role_web_identity_or_sso_is_a_clear_error() {
         "sso_start_url = https://example.awsapps.com/start",
     ] {
         let config = dir.write("config", &format!("[profile x]\n{body}\n"));
-        let err = ProfileCredentials::new(env(
-            &dir,
-            &[("AWS_CONFIG_FILE", &config), ("AWS_PROFILE", "x")],
-        ))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+        let err = error_from(profile_named(&dir, &config, "x")).await;
         assert_eq!(
             err.kind(),
             CredentialsErrorKind::InvalidConfiguration,
@@ -203,10 +211,7 @@ async fn profile_needing_assume_role_web_identity_or_sso_is_a_clear_error() {
 async fn profile_file_parse_error_names_file_and_line() {
     let dir = TempDir::new("profile");
     let config = dir.write("config", "[default]\nregion = us-east-1\n[profile broken\n");
-    let err = ProfileCredentials::new(env(&dir, &[("AWS_CONFIG_FILE", &config)]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(profile(&dir, &[("AWS_CONFIG_FILE", &config)])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
     let text = err.to_string();
     assert!(text.contains(&config) && text.contains("line 3"), "{text}");
@@ -229,17 +234,11 @@ async fn process_success_with_expiry() {
         "printf '%s' '{}'",
         process_json("AKIDPROC", Some(EXPIRATION))
     );
-    let creds = ProcessCredentials::new(command)
-        .provide_credentials()
-        .await
-        .unwrap();
+    let creds = credentials_from(ProcessCredentials::new(command)).await;
     assert_eq!(creds.access_key_id(), "AKIDPROC");
     assert_eq!(creds.secret_access_key(), "S3CR3T");
     assert_eq!(creds.session_token(), Some("TOK"));
-    assert_eq!(
-        creds.expiry(),
-        Some(UNIX_EPOCH + Duration::from_secs(EXPIRATION_SECS))
-    );
+    assert_eq!(creds.expiry(), expiration());
     assert_eq!(creds.provider_name(), "process");
 }
 
@@ -247,10 +246,7 @@ async fn process_success_with_expiry() {
 async fn process_runs_through_the_shell() {
     // A pipeline only works when the command line goes through `sh -c`.
     let command = format!("printf '%s' '{}' | cat", process_json("AKIDPIPE", None));
-    let creds = ProcessCredentials::new(command)
-        .provide_credentials()
-        .await
-        .unwrap();
+    let creds = credentials_from(ProcessCredentials::new(command)).await;
     assert_eq!(creds.access_key_id(), "AKIDPIPE");
     assert_eq!(creds.expiry(), None);
 }
@@ -264,10 +260,7 @@ async fn process_bad_json_is_an_error_that_does_not_echo_the_output() {
         r#"{"Version":1,"SecretAccessKey":"S3CR3T"}"#,
         r#"{"Version":1,"AccessKeyId":"AKID","SecretAccessKey":"S3CR3T","Expiration":"tomorrow S3CR3T"}"#,
     ] {
-        let err = ProcessCredentials::new(format!("printf '%s' '{output}'"))
-            .provide_credentials()
-            .await
-            .unwrap_err();
+        let err = error_from(ProcessCredentials::new(format!("printf '%s' '{output}'"))).await;
         assert_eq!(err.kind(), CredentialsErrorKind::ProviderError, "{output}");
         assert!(!err.to_string().contains("S3CR3T"), "{err}");
         assert!(!format!("{err:?}").contains("S3CR3T"), "{err:?}");
@@ -277,10 +270,7 @@ async fn process_bad_json_is_an_error_that_does_not_echo_the_output() {
 #[tokio::test]
 async fn process_non_zero_exit_is_an_error() {
     let command = format!("printf '%s' '{}'; exit 3", process_json("AKID", None));
-    let err = ProcessCredentials::new(command)
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(ProcessCredentials::new(command)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::ProviderError);
     assert!(err.to_string().contains("exit code 3"), "{err}");
     assert!(!err.to_string().contains("S3CR3T"));
@@ -289,11 +279,8 @@ async fn process_non_zero_exit_is_an_error() {
 #[tokio::test]
 async fn process_timeout_kills_a_hanging_command() {
     let started = Instant::now();
-    let err = ProcessCredentials::new("sleep 30")
-        .with_timeout(Duration::from_millis(300))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let provider = ProcessCredentials::new("sleep 30").with_timeout(Duration::from_millis(300));
+    let err = error_from(provider).await;
     assert_eq!(err.kind(), CredentialsErrorKind::Timeout);
     assert!(started.elapsed() < Duration::from_secs(5));
 }
@@ -315,13 +302,7 @@ async fn profile_credential_process_runs_the_command() {
         "config",
         &format!("[profile helper]\ncredential_process = cat {json_file}\n"),
     );
-    let creds = ProfileCredentials::new(env(
-        &dir,
-        &[("AWS_CONFIG_FILE", &config), ("AWS_PROFILE", "helper")],
-    ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    let creds = credentials_from(profile_named(&dir, &config, "helper")).await;
     assert_eq!(creds.access_key_id(), "AKIDFROMPROFILE");
     assert_eq!(creds.provider_name(), "process");
     assert!(creds.expiry().is_some());
@@ -331,13 +312,7 @@ async fn profile_credential_process_runs_the_command() {
         "config",
         "[profile helper]\ncredential_process = exit 1\naws_access_key_id = AKIDSTATIC\naws_secret_access_key = S\n",
     );
-    let creds = ProfileCredentials::new(env(
-        &dir,
-        &[("AWS_CONFIG_FILE", &config), ("AWS_PROFILE", "helper")],
-    ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    let creds = credentials_from(profile_named(&dir, &config, "helper")).await;
     assert_eq!(creds.access_key_id(), "AKIDSTATIC");
 }
 
@@ -359,23 +334,18 @@ async fn container_full_uri_with_token() {
     let dir = TempDir::new("container");
     let server = container_server().await;
     let url = format!("{}/creds/full", server.base_url);
-    let creds = ContainerCredentials::new(env(
+    let creds = credentials_from(container(
         &dir,
         &[
             ("AWS_CONTAINER_CREDENTIALS_FULL_URI", &url),
             ("AWS_CONTAINER_AUTHORIZATION_TOKEN", "Basic abc"),
         ],
     ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(creds.access_key_id(), "AKIDCONTAINER");
     assert_eq!(creds.secret_access_key(), "S3CR3T-AKIDCONTAINER");
     assert_eq!(creds.session_token(), Some("TOKEN-AKIDCONTAINER"));
-    assert_eq!(
-        creds.expiry(),
-        Some(UNIX_EPOCH + Duration::from_secs(EXPIRATION_SECS))
-    );
+    assert_eq!(creds.expiry(), expiration());
     assert_eq!(creds.provider_name(), "container");
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
@@ -389,7 +359,7 @@ async fn container_token_file_wins_over_token_variable() {
     let server = container_server().await;
     let token_file = dir.write("token", "from-file\n");
     let url = format!("{}/creds", server.base_url);
-    ContainerCredentials::new(env(
+    credentials_from(container(
         &dir,
         &[
             ("AWS_CONTAINER_CREDENTIALS_FULL_URI", &url),
@@ -397,9 +367,7 @@ async fn container_token_file_wins_over_token_variable() {
             ("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", &token_file),
         ],
     ))
-    .provide_credentials()
-    .await
-    .unwrap();
+    .await;
     assert_eq!(
         server.requests()[0].header("authorization"),
         Some("from-file")
@@ -411,17 +379,14 @@ async fn container_relative_uri_wins_over_full_uri() {
     let dir = TempDir::new("container");
     let server = container_server().await;
     let full = format!("{}/elsewhere", server.base_url);
-    let creds = ContainerCredentials::new(env(
+    let provider = container(
         &dir,
         &[
             ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/creds/v2/abc"),
             ("AWS_CONTAINER_CREDENTIALS_FULL_URI", &full),
         ],
-    ))
-    .with_relative_uri_base(server.base_url.clone())
-    .provide_credentials()
-    .await
-    .unwrap();
+    );
+    let creds = credentials_from(provider.with_relative_uri_base(server.base_url.clone())).await;
     assert_eq!(creds.access_key_id(), "AKIDCONTAINER");
     let requests = server.requests();
     assert_eq!(requests[0].path, "/creds/v2/abc");
@@ -438,11 +403,7 @@ async fn container_full_uri_host_rules() {
         "ftp://127.0.0.1/x",
         "not a url",
     ] {
-        let err =
-            ContainerCredentials::new(env(&dir, &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", bad)]))
-                .provide_credentials()
-                .await
-                .unwrap_err();
+        let err = error_from(container_at(&dir, bad)).await;
         assert_eq!(
             err.kind(),
             CredentialsErrorKind::InvalidConfiguration,
@@ -453,11 +414,7 @@ async fn container_full_uri_host_rules() {
     // (the stub speaks plain HTTP), not at validation.
     let server = container_server().await;
     let https = server.base_url.replace("http://", "https://") + "/creds";
-    let err =
-        ContainerCredentials::new(env(&dir, &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", &https)]))
-            .provide_credentials()
-            .await
-            .unwrap_err();
+    let err = error_from(container_at(&dir, &https)).await;
     assert_ne!(
         err.kind(),
         CredentialsErrorKind::InvalidConfiguration,
@@ -468,10 +425,7 @@ async fn container_full_uri_host_rules() {
 #[tokio::test]
 async fn container_unset_is_not_loaded_and_failures_are_errors() {
     let dir = TempDir::new("container");
-    let err = ContainerCredentials::new(env(&dir, &[]))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(container(&dir, &[])).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
 
     let server = StubServer::start(|req| match req.path.as_str() {
@@ -482,40 +436,16 @@ async fn container_unset_is_not_loaded_and_failures_are_errors() {
         ),
     })
     .await;
-    let err = ContainerCredentials::new(env(
-        &dir,
-        &[(
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            &format!("{}/500", server.base_url),
-        )],
-    ))
-    .provide_credentials()
-    .await
-    .unwrap_err();
+    let err = error_from(container_at(&dir, &format!("{}/500", server.base_url))).await;
     assert_eq!(err.kind(), CredentialsErrorKind::ProviderError);
     assert!(err.to_string().contains("500"), "{err}");
 
-    let err = ContainerCredentials::new(env(
-        &dir,
-        &[(
-            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            &format!("{}/bad", server.base_url),
-        )],
-    ))
-    .provide_credentials()
-    .await
-    .unwrap_err();
+    let err = error_from(container_at(&dir, &format!("{}/bad", server.base_url))).await;
     assert_eq!(err.kind(), CredentialsErrorKind::ProviderError);
     assert!(!err.to_string().contains("S3CR3T"));
 
     let refused = refused_url().await + "/creds";
-    let err = ContainerCredentials::new(env(
-        &dir,
-        &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", &refused)],
-    ))
-    .provide_credentials()
-    .await
-    .unwrap_err();
+    let err = error_from(container_at(&dir, &refused)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::ProviderError);
 }
 
@@ -524,20 +454,11 @@ async fn container_timeout_when_the_endpoint_never_answers() {
     let dir = TempDir::new("container");
     let server = StubServer::start(|_| Reply::Hang).await;
     let started = Instant::now();
-    let err = ContainerCredentials::with_timeouts(
-        env(
-            &dir,
-            &[(
-                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-                &format!("{}/creds", server.base_url),
-            )],
-        ),
-        Duration::from_millis(500),
-        Duration::from_millis(500),
-    )
-    .provide_credentials()
-    .await
-    .unwrap_err();
+    let full_uri = format!("{}/creds", server.base_url);
+    let env = env(&dir, &[("AWS_CONTAINER_CREDENTIALS_FULL_URI", &full_uri)]);
+    let half_a_second = Duration::from_millis(500);
+    let provider = ContainerCredentials::with_timeouts(env, half_a_second, half_a_second);
+    let err = error_from(provider).await;
     assert_eq!(err.kind(), CredentialsErrorKind::Timeout, "{err}");
     assert!(started.elapsed() < Duration::from_secs(3));
 }
@@ -567,30 +488,25 @@ async fn imds_server(role_status: u16, creds_body: String) -> StubServer {
     .await
 }
 
-fn imds_env(dir: &TempDir, endpoint: &str) -> Env {
-    env(
+/// The IMDS provider, enabled and pointed at `endpoint`.
+fn imds_at(dir: &TempDir, endpoint: &str) -> ImdsCredentials {
+    ImdsCredentials::new(env(
         dir,
         &[
             ("AWS_EC2_METADATA_DISABLED", "false"),
             ("AWS_EC2_METADATA_SERVICE_ENDPOINT", endpoint),
         ],
-    )
+    ))
 }
 
 #[tokio::test]
 async fn imds_token_role_and_credentials() {
     let dir = TempDir::new("imds");
     let server = imds_server(200, creds_json("AKIDIMDS", EXPIRATION)).await;
-    let creds = ImdsCredentials::new(imds_env(&dir, &format!("{}/", server.base_url)))
-        .provide_credentials()
-        .await
-        .unwrap();
+    let creds = credentials_from(imds_at(&dir, &format!("{}/", server.base_url))).await;
     assert_eq!(creds.access_key_id(), "AKIDIMDS");
     assert_eq!(creds.session_token(), Some("TOKEN-AKIDIMDS"));
-    assert_eq!(
-        creds.expiry(),
-        Some(UNIX_EPOCH + Duration::from_secs(EXPIRATION_SECS))
-    );
+    assert_eq!(creds.expiry(), expiration());
     assert_eq!(creds.provider_name(), "imds");
     let paths: Vec<_> = server
         .requests()
@@ -625,10 +541,7 @@ async fn imds_disabled_sends_nothing() {
                 ("AWS_EC2_METADATA_SERVICE_ENDPOINT", &server.base_url),
             ],
         );
-        let err = ImdsCredentials::new(env)
-            .provide_credentials()
-            .await
-            .unwrap_err();
+        let err = error_from(ImdsCredentials::new(env)).await;
         assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
     }
     assert!(server.requests().is_empty());
@@ -639,10 +552,7 @@ async fn imds_that_never_answers_is_not_loaded_within_two_seconds() {
     let dir = TempDir::new("imds");
     let server = StubServer::start(|_| Reply::Hang).await;
     let started = Instant::now();
-    let err = ImdsCredentials::new(imds_env(&dir, &server.base_url))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(imds_at(&dir, &server.base_url)).await;
     let elapsed = started.elapsed();
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded, "{err}");
     assert!(
@@ -654,10 +564,7 @@ async fn imds_that_never_answers_is_not_loaded_within_two_seconds() {
 #[tokio::test]
 async fn imds_unreachable_is_not_loaded() {
     let dir = TempDir::new("imds");
-    let err = ImdsCredentials::new(imds_env(&dir, &refused_url().await))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(imds_at(&dir, &refused_url().await)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
 }
 
@@ -665,17 +572,11 @@ async fn imds_unreachable_is_not_loaded() {
 async fn imds_forbidden_token_or_no_role_is_not_loaded() {
     let dir = TempDir::new("imds");
     let forbidden = StubServer::start(|_| Reply::Respond(403, String::new())).await;
-    let err = ImdsCredentials::new(imds_env(&dir, &forbidden.base_url))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(imds_at(&dir, &forbidden.base_url)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
 
     let no_role = imds_server(404, String::new()).await;
-    let err = ImdsCredentials::new(imds_env(&dir, &no_role.base_url))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(imds_at(&dir, &no_role.base_url)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
     assert!(err.to_string().contains("role"), "{err}");
 }
@@ -689,10 +590,7 @@ async fn imds_failure_code_is_an_error() {
             .into(),
     )
     .await;
-    let err = ImdsCredentials::new(imds_env(&dir, &server.base_url))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(imds_at(&dir, &server.base_url)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::ProviderError);
     assert!(!err.to_string().contains("S3CR3T"));
 }
@@ -707,10 +605,7 @@ async fn imds_bad_endpoint_mode_is_invalid() {
             ("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "IPv5"),
         ],
     );
-    let err = ImdsCredentials::new(env)
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(ImdsCredentials::new(env)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
 }
 
@@ -761,10 +656,7 @@ impl ChainFixture {
     }
 
     async fn first(&self, without: &[&str]) -> String {
-        let creds = DefaultCredentialsChain::new(self.env(without))
-            .provide_credentials()
-            .await
-            .unwrap();
+        let creds = credentials_from(DefaultCredentialsChain::new(self.env(without))).await;
         creds.access_key_id().to_owned()
     }
 }
@@ -811,10 +703,7 @@ async fn chain_with_nothing_configured_says_no_credentials_found() {
             ("AWS_EC2_METADATA_SERVICE_ENDPOINT", &refused_url().await),
         ],
     );
-    let err = DefaultCredentialsChain::new(env)
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(DefaultCredentialsChain::new(env)).await;
     assert_eq!(err.kind(), CredentialsErrorKind::NotLoaded);
     let text = err.to_string();
     assert!(text.contains("no credentials found"), "{text}");
@@ -841,10 +730,7 @@ async fn chain_stops_at_a_misconfigured_profile() {
     ];
     let container_url = format!("{}/creds", f.container.base_url);
     env_pairs.push(("AWS_CONTAINER_CREDENTIALS_FULL_URI", &container_url));
-    let err = DefaultCredentialsChain::new(env(&f.dir, &env_pairs))
-        .provide_credentials()
-        .await
-        .unwrap_err();
+    let err = error_from(DefaultCredentialsChain::new(env(&f.dir, &env_pairs))).await;
     assert_eq!(err.kind(), CredentialsErrorKind::InvalidConfiguration);
     assert!(f.container.requests().is_empty() && f.imds.requests().is_empty());
 }

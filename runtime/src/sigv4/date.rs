@@ -1,11 +1,12 @@
 //! The `X-Amz-Date` timestamp (`20150830T123600Z`), from and to `SystemTime`.
 //!
-//! Civil-date arithmetic after Howard Hinnant's `days_from_civil` /
-//! `civil_from_days`, so the signer needs no date crate.
+//! Formatted on the stack, with no allocation: it runs on every attempt. The
+//! calendar arithmetic is the runtime's one copy in [`crate::time`].
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::error::{ErrorKind, SigningError};
+use crate::time::civil::{civil_from_days, days_from_civil, is_valid_date};
 
 const SECONDS_PER_DAY: u64 = 86_400;
 
@@ -59,14 +60,9 @@ impl AmzDate {
         if !(1970..=9999).contains(&year) || hour > 23 || minute > 59 || second > 59 {
             return Err(malformed());
         }
-        // Round-tripping through the day count rejects February 30th and friends.
-        let month = u32::try_from(month).map_err(|_| malformed())?;
-        let day = u32::try_from(day).map_err(|_| malformed())?;
-        if !(1..=12).contains(&month) || day == 0 {
-            return Err(malformed());
-        }
-        let days = days_from_civil(year as i64, month, day);
-        if civil_from_days(days) != (year as i64, month, day) {
+        // Two digits each, so these always fit.
+        let (month, day) = (month as u32, day as u32);
+        if !is_valid_date(year as i64, month, day) {
             return Err(malformed());
         }
         Ok(date)
@@ -112,29 +108,6 @@ fn write_digits(out: &mut [u8], mut value: u64) {
         *slot = b'0' + (value % 10) as u8;
         value /= 10;
     }
-}
-
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let year = year - i64::from(month <= 2);
-    let era = year.div_euclid(400);
-    let yoe = year - era * 400;
-    let month = i64::from(month);
-    let doy = (153 * if month > 2 { month - 3 } else { month + 9 } + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 #[cfg(test)]

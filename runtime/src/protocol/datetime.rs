@@ -1,15 +1,11 @@
 //! [`DateTime`]: an instant with nanosecond precision, and the three wire
 //! formats AWS uses for it ([`TimestampFormat`]).
 
-mod civil;
-mod epoch;
-mod http_date;
-mod rfc3339;
-
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use crate::error::ParseError;
+use crate::time::{epoch, from_unix, http_date, rfc3339, to_unix};
 
 /// An instant: seconds since the Unix epoch plus nanoseconds.
 ///
@@ -117,9 +113,9 @@ impl DateTime {
     /// Appends this instant in `format` to `out`.
     pub fn write(&self, format: TimestampFormat, out: &mut String) {
         match format {
-            TimestampFormat::EpochSeconds => epoch::write(*self, out),
-            TimestampFormat::DateTime => rfc3339::write(*self, out),
-            TimestampFormat::HttpDate => http_date::write(*self, out),
+            TimestampFormat::EpochSeconds => epoch::write(self.secs, self.nanos, out),
+            TimestampFormat::DateTime => rfc3339::write(self.secs, self.nanos, out),
+            TimestampFormat::HttpDate => http_date::write(self.secs, out),
         }
     }
 
@@ -129,8 +125,9 @@ impl DateTime {
         let parsed = match format {
             TimestampFormat::EpochSeconds => epoch::parse(text),
             TimestampFormat::DateTime => rfc3339::parse(text),
-            TimestampFormat::HttpDate => http_date::parse(text),
+            TimestampFormat::HttpDate => http_date::parse_fixdate(text),
         };
+        let parsed = parsed.map(|(secs, nanos)| DateTime::from_secs_and_nanos(secs, nanos));
         parsed.ok_or_else(|| {
             ParseError::new(format!(
                 "`{}` is not a timestamp in the {} format",
@@ -182,38 +179,15 @@ impl fmt::Display for DateTime {
 
 impl From<SystemTime> for DateTime {
     fn from(t: SystemTime) -> Self {
-        match t.duration_since(UNIX_EPOCH) {
-            Ok(d) => DateTime {
-                secs: i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
-                nanos: d.subsec_nanos(),
-            },
-            Err(e) => {
-                let d = e.duration();
-                let secs = i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
-                if d.subsec_nanos() == 0 {
-                    DateTime::from_secs(-secs)
-                } else {
-                    DateTime {
-                        secs: -secs - 1,
-                        nanos: 1_000_000_000 - d.subsec_nanos(),
-                    }
-                }
-            }
-        }
+        let (secs, nanos) = to_unix(t);
+        DateTime { secs, nanos }
     }
 }
 
 impl DateTime {
     /// This instant as a [`SystemTime`], if the platform can represent it.
     pub fn to_system_time(&self) -> Option<SystemTime> {
-        if self.secs >= 0 {
-            UNIX_EPOCH.checked_add(Duration::new(self.secs as u64, self.nanos))
-        } else {
-            let back = Duration::new(self.secs.unsigned_abs(), 0);
-            UNIX_EPOCH
-                .checked_sub(back)?
-                .checked_add(Duration::from_nanos(u64::from(self.nanos)))
-        }
+        from_unix(self.secs, self.nanos)
     }
 }
 

@@ -1,11 +1,16 @@
 //! Epoch seconds: `1576540098`, `946845296.123`, `-1.5`.
+//!
+//! Instants are (seconds since the epoch, floor; nanoseconds into that
+//! second), as in [`rfc3339`](super::rfc3339).
 
-use super::civil::{parse_fraction, push_fraction};
-use super::DateTime;
+use std::fmt::Write;
 
-pub(super) fn write(t: DateTime, out: &mut String) {
-    use std::fmt::Write;
-    let (secs, nanos) = (t.secs(), t.subsec_nanos());
+use super::fields::{parse_fraction, push_fraction};
+
+/// Appends the instant as a decimal number of seconds; a fraction only when
+/// there is one, without trailing zeros.
+pub(crate) fn write(secs: i64, nanos: u32, out: &mut String) {
+    // Writing to a String cannot fail.
     if nanos == 0 {
         let _ = write!(out, "{secs}");
     } else if secs < 0 {
@@ -25,7 +30,7 @@ pub(super) fn write(t: DateTime, out: &mut String) {
 }
 
 /// Plain decimal only: exponents are not a timestamp format AWS sends.
-pub(super) fn parse(text: &str) -> Option<DateTime> {
+pub(crate) fn parse(text: &str) -> Option<(i64, u32)> {
     let (negative, rest) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
@@ -42,13 +47,11 @@ pub(super) fn parse(text: &str) -> Option<DateTime> {
         Some(f) => parse_fraction(f)?,
         None => 0,
     };
-    Some(if negative {
-        if nanos == 0 {
-            DateTime::from_secs(-secs)
-        } else {
-            DateTime::from_secs_and_nanos(-secs - 1, 1_000_000_000 - nanos)
-        }
+    Some(if !negative {
+        (secs, nanos)
+    } else if nanos == 0 {
+        (-secs, 0)
     } else {
-        DateTime::from_secs_and_nanos(secs, nanos)
+        (-secs - 1, 1_000_000_000 - nanos)
     })
 }

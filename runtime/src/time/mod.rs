@@ -1,6 +1,12 @@
 //! Where the runtime gets "now" from, so tests can fix the clock, and the
 //! date formats AWS puts on the wire (HTTP dates, RFC 3339).
 
+pub(crate) mod civil;
+pub(crate) mod epoch;
+mod fields;
+pub(crate) mod http_date;
+pub(crate) mod rfc3339;
+
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -40,21 +46,7 @@ impl TimeSource for FixedTime {
 // ---------------------------------------------------------------------------
 // Date formats AWS uses on the wire: HTTP dates (headers, `Retry-After`) and
 // RFC 3339 (`date-time` members, query strings, credential expirations).
-
-const SECONDS_PER_DAY: i64 = 86_400;
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-const WEEKDAYS_LONG: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+// The shape type `DateTime` reads and writes through the same modules.
 
 /// Formats a time as an HTTP date (IMF-fixdate, RFC 9110 §5.6.7), e.g.
 /// `Sun, 06 Nov 1994 08:49:37 GMT`. Fractions of a second are dropped.
@@ -67,19 +59,9 @@ const MONTHS: [&str; 12] = [
 /// ```
 pub fn format_http_date(time: SystemTime) -> String {
     let (secs, _) = to_unix(time);
-    let days = secs.div_euclid(SECONDS_PER_DAY);
-    let (year, month, day) = civil_from_days(days);
-    let (h, m, s) = clock_of(secs);
-    format!(
-        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-        WEEKDAYS[weekday_index(days)],
-        day,
-        MONTHS[(month - 1) as usize],
-        year,
-        h,
-        m,
-        s
-    )
+    let mut out = String::with_capacity(29);
+    http_date::write(secs, &mut out);
+    out
 }
 
 /// Parses an HTTP date: IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), and
@@ -99,65 +81,8 @@ pub fn format_http_date(time: SystemTime) -> String {
 /// assert_eq!(parse_http_date("yesterday"), None);
 /// ```
 pub fn parse_http_date(text: &str) -> Option<SystemTime> {
-    let text = text.trim();
-    if !text.is_ascii() {
-        return None;
-    }
-    if let Some((weekday, rest)) = text.split_once(", ") {
-        if WEEKDAYS.contains(&weekday) {
-            parse_imf_fixdate(rest)
-        } else if WEEKDAYS_LONG.contains(&weekday) {
-            parse_rfc850(rest)
-        } else {
-            None
-        }
-    } else {
-        let (weekday, rest) = text.split_once(' ')?;
-        if !WEEKDAYS.contains(&weekday) {
-            return None;
-        }
-        parse_asctime(rest)
-    }
-}
-
-// `06 Nov 1994 08:49:37 GMT`
-fn parse_imf_fixdate(rest: &str) -> Option<SystemTime> {
-    let b = rest.as_bytes();
-    if b.len() != 24 || b[2] != b' ' || b[6] != b' ' || b[11] != b' ' || &rest[20..] != " GMT" {
-        return None;
-    }
-    let day = digits(&rest[0..2])?;
-    let month = month_number(&rest[3..6])?;
-    let year = digits(&rest[7..11])?;
-    let (h, m, s) = parse_clock(&rest[12..20])?;
-    from_civil(year as i64, month, day, h, m, s, 0)
-}
-
-// `06-Nov-94 08:49:37 GMT`
-fn parse_rfc850(rest: &str) -> Option<SystemTime> {
-    let b = rest.as_bytes();
-    if b.len() != 22 || b[2] != b'-' || b[6] != b'-' || b[9] != b' ' || &rest[18..] != " GMT" {
-        return None;
-    }
-    let day = digits(&rest[0..2])?;
-    let month = month_number(&rest[3..6])?;
-    let yy = digits(&rest[7..9])? as i64;
-    let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
-    let (h, m, s) = parse_clock(&rest[10..18])?;
-    from_civil(year, month, day, h, m, s, 0)
-}
-
-// `Nov  6 08:49:37 1994`
-fn parse_asctime(rest: &str) -> Option<SystemTime> {
-    let b = rest.as_bytes();
-    if b.len() != 20 || b[3] != b' ' || b[6] != b' ' || b[15] != b' ' {
-        return None;
-    }
-    let month = month_number(&rest[0..3])?;
-    let day = digits(rest[4..6].trim_start_matches(' '))?;
-    let (h, m, s) = parse_clock(&rest[7..15])?;
-    let year = digits(&rest[16..20])?;
-    from_civil(year as i64, month, day, h, m, s, 0)
+    let (secs, nanos) = http_date::parse_any_form(text.trim())?;
+    from_unix(secs, nanos)
 }
 
 /// Formats a time as RFC 3339 in UTC, e.g. `2015-08-30T12:36:00Z`; a
@@ -172,15 +97,8 @@ fn parse_asctime(rest: &str) -> Option<SystemTime> {
 /// ```
 pub fn format_rfc3339(time: SystemTime) -> String {
     let (secs, nanos) = to_unix(time);
-    let (year, month, day) = civil_from_days(secs.div_euclid(SECONDS_PER_DAY));
-    let (h, m, s) = clock_of(secs);
-    let mut out = format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}");
-    if nanos != 0 {
-        let fraction = format!("{nanos:09}");
-        out.push('.');
-        out.push_str(fraction.trim_end_matches('0'));
-    }
-    out.push('Z');
+    let mut out = String::with_capacity(30);
+    rfc3339::write(secs, nanos, &mut out);
     out
 }
 
@@ -198,61 +116,13 @@ pub fn format_rfc3339(time: SystemTime) -> String {
 /// assert_eq!(parse_rfc3339("2019-12-16 23:48:18"), None);
 /// ```
 pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
-    let text = text.trim();
-    let b = text.as_bytes();
-    if !text.is_ascii()
-        || b.len() < 20
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !matches!(b[10], b'T' | b't')
-    {
-        return None;
-    }
-    let year = digits(&text[0..4])?;
-    let month = digits(&text[5..7])?;
-    let day = digits(&text[8..10])?;
-    let (h, m, s) = parse_clock(&text[11..19])?;
-    let mut rest = &text[19..];
-    let mut nanos = 0u32;
-    if let Some(after_dot) = rest.strip_prefix('.') {
-        let len = after_dot.bytes().take_while(u8::is_ascii_digit).count();
-        if len == 0 {
-            return None;
-        }
-        // Digits past the nanosecond are dropped, not rounded: a parse never
-        // moves a time into the next second.
-        for (i, c) in after_dot[..len].bytes().enumerate().take(9) {
-            nanos += u32::from(c - b'0') * 10u32.pow(8 - i as u32);
-        }
-        rest = &after_dot[len..];
-    }
-    let offset_seconds = match rest {
-        "Z" | "z" => 0,
-        _ => {
-            let ob = rest.as_bytes();
-            if ob.len() != 6 || ob[3] != b':' {
-                return None;
-            }
-            let sign = match ob[0] {
-                b'+' => 1,
-                b'-' => -1,
-                _ => return None,
-            };
-            let oh = digits(&rest[1..3])?;
-            let om = digits(&rest[4..6])?;
-            if oh > 23 || om > 59 {
-                return None;
-            }
-            sign * (i64::from(oh) * 3600 + i64::from(om) * 60)
-        }
-    };
-    let local = from_civil(i64::from(year), month, day, h, m, s, nanos)?;
-    shift(local, -offset_seconds)
+    let (secs, nanos) = rfc3339::parse(text.trim())?;
+    from_unix(secs, nanos)
 }
 
-/// Seconds since the Unix epoch (negative before it) and the nanoseconds
-/// into that second.
-fn to_unix(time: SystemTime) -> (i64, u32) {
+/// Seconds since the Unix epoch (floor, so negative before it) and the
+/// nanoseconds into that second.
+pub(crate) fn to_unix(time: SystemTime) -> (i64, u32) {
     match time.duration_since(UNIX_EPOCH) {
         Ok(d) => (
             i64::try_from(d.as_secs()).unwrap_or(i64::MAX),
@@ -270,118 +140,14 @@ fn to_unix(time: SystemTime) -> (i64, u32) {
     }
 }
 
-fn from_unix(secs: i64, nanos: u32) -> Option<SystemTime> {
+/// The inverse of [`to_unix`], if the platform can represent the instant.
+pub(crate) fn from_unix(secs: i64, nanos: u32) -> Option<SystemTime> {
     let base = if secs >= 0 {
         UNIX_EPOCH.checked_add(Duration::from_secs(secs.unsigned_abs()))?
     } else {
         UNIX_EPOCH.checked_sub(Duration::from_secs(secs.unsigned_abs()))?
     };
     base.checked_add(Duration::from_nanos(u64::from(nanos)))
-}
-
-fn shift(time: SystemTime, seconds: i64) -> Option<SystemTime> {
-    if seconds >= 0 {
-        time.checked_add(Duration::from_secs(seconds.unsigned_abs()))
-    } else {
-        time.checked_sub(Duration::from_secs(seconds.unsigned_abs()))
-    }
-}
-
-/// A validated calendar date and clock time in UTC as a `SystemTime`.
-/// Second 60 (a leap second) is accepted and lands on the next minute.
-fn from_civil(
-    year: i64,
-    month: u32,
-    day: u32,
-    hour: u32,
-    minute: u32,
-    second: u32,
-    nanos: u32,
-) -> Option<SystemTime> {
-    if !(1..=12).contains(&month)
-        || day == 0
-        || day > days_in_month(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    let days = days_from_civil(year, month, day);
-    let secs = days * SECONDS_PER_DAY
-        + i64::from(hour) * 3600
-        + i64::from(minute) * 60
-        + i64::from(second);
-    from_unix(secs, nanos)
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days: exact for the whole
-// proleptic Gregorian calendar with no tables and no loops.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (i64::from(month) + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-fn clock_of(secs: i64) -> (i64, i64, i64) {
-    let in_day = secs.rem_euclid(SECONDS_PER_DAY);
-    (in_day / 3600, in_day / 60 % 60, in_day % 60)
-}
-
-// 1970-01-01 was a Thursday (index 3 with Monday = 0).
-fn weekday_index(days: i64) -> usize {
-    (days + 3).rem_euclid(7) as usize
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
-}
-
-/// `HH:MM:SS`
-fn parse_clock(text: &str) -> Option<(u32, u32, u32)> {
-    let b = text.as_bytes();
-    if b.len() != 8 || b[2] != b':' || b[5] != b':' {
-        return None;
-    }
-    Some((
-        digits(&text[0..2])?,
-        digits(&text[3..5])?,
-        digits(&text[6..8])?,
-    ))
-}
-
-/// A run of ASCII digits (no sign, no spaces) as a number.
-fn digits(text: &str) -> Option<u32> {
-    if text.is_empty() || text.len() > 9 || !text.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
 }
 
 #[cfg(test)]
@@ -544,18 +310,6 @@ mod tests {
             "20191216T234818Z",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn calendar_math_matches_known_days() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
-        assert_eq!(civil_from_days(-719_468), (0, 3, 1));
-        for days in (-800_000..800_000).step_by(997) {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
         }
     }
 }
