@@ -12,7 +12,7 @@ use awsop::runtime::credentials::{CredentialsError, ProvideCredentials};
 use awsop::runtime::error::{DispatchError, ErrorKind};
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::retry::RetryConfig;
-use awsop::runtime::transport::{HttpClient, ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop::runtime::BoxFuture;
 use awsop::{Client, ClientBuilder, Credentials, Error};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -266,7 +266,7 @@ async fn a_hanging_credentials_provider_cannot_hold_a_call_past_its_operation_ti
 /// somewhere, or leaked, shows up in `Arc::strong_count`).
 #[derive(Debug)]
 struct Tracking {
-    inner: ReqwestClient,
+    inner: HyperClient,
     live: Arc<AtomicUsize>,
     state: Arc<String>,
 }
@@ -306,7 +306,7 @@ async fn dropping_calls_mid_flight_leaks_no_connection_task_or_state() {
     let transport = Tracking {
         // A short idle timeout: a connection that went back to the pool
         // would be closed soon, one that leaked would not.
-        inner: ReqwestClient::new(TransportSettings {
+        inner: HyperClient::new(TransportSettings {
             pool_idle_timeout: Duration::from_millis(200),
             ..TransportSettings::default()
         })

@@ -25,7 +25,7 @@ use awsop::datazone::{
 use awsop::runtime::error::DispatchError;
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::retry::{RetryConfig, INITIAL_RETRY_TOKENS};
-use awsop::runtime::transport::{HttpClient, ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop::runtime::BoxFuture;
 use awsop::Client;
 use awsop_emulator::{Emulator, EmulatorConfig, Fault};
@@ -79,7 +79,7 @@ struct Attempt {
 /// the idempotency token it carried, and how it ended.
 #[derive(Debug)]
 struct Recorder {
-    inner: ReqwestClient,
+    inner: HyperClient,
     attempts: Mutex<Vec<Attempt>>,
 }
 
@@ -115,7 +115,7 @@ fn classify(error: &DispatchError) -> Seen {
         chain.push_str(&s.to_string());
         source = s.source();
     }
-    // reqwest reports a body cut short as a body (decode) error and a
+    // hyper reports a body cut short as a body error and a
     // connection that died before the head as a request error.
     if chain.contains("body") {
         Seen::Truncated
@@ -219,7 +219,7 @@ async fn run(calls: usize, concurrency: usize) -> Figures {
     emulator.faults().set_rate(FAULT_RATE);
 
     let recorder = Arc::new(Recorder {
-        inner: ReqwestClient::new(TransportSettings::default()).expect("transport"),
+        inner: HyperClient::new(TransportSettings::default()).expect("transport"),
         attempts: Mutex::new(Vec::new()),
     });
     let client = Client::builder()

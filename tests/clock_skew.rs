@@ -13,7 +13,7 @@ use awsop::runtime::error::{DispatchError, ErrorKind};
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::retry::INITIAL_RETRY_TOKENS;
 use awsop::runtime::time::{format_http_date, TimeSource};
-use awsop::runtime::transport::{HttpClient, ReplayClient, ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HttpClient, HyperClient, ReplayClient, TransportSettings};
 use awsop::runtime::BoxFuture;
 use awsop::{Client, Credentials};
 use awsop_emulator::Emulator;
@@ -91,7 +91,7 @@ fn tapped_client(emulator: &Emulator, log: &Arc<Mutex<Vec<Exchange>>>) -> Client
         .credentials(emulator.credentials())
         .endpoint_url(emulator.endpoint_url())
         .http_client(Tap {
-            inner: Arc::new(ReqwestClient::new(TransportSettings::default()).unwrap()),
+            inner: Arc::new(HyperClient::new(TransportSettings::default()).unwrap()),
             log: log.clone(),
         })
         .build()
@@ -184,7 +184,7 @@ async fn a_client_clock_two_hours_slow_is_corrected() {
         .endpoint_url(emulator.endpoint_url())
         .time_source(Behind)
         .http_client(Tap {
-            inner: Arc::new(ReqwestClient::new(TransportSettings::default()).unwrap()),
+            inner: Arc::new(HyperClient::new(TransportSettings::default()).unwrap()),
             log: log.clone(),
         })
         .build()
@@ -211,7 +211,7 @@ async fn a_wrong_secret_is_not_blamed_on_the_clock() {
         .endpoint_url(emulator.endpoint_url())
         .max_attempts(5)
         .http_client(Tap {
-            inner: Arc::new(ReqwestClient::new(TransportSettings::default()).unwrap()),
+            inner: Arc::new(HyperClient::new(TransportSettings::default()).unwrap()),
             log: log.clone(),
         })
         .build()

@@ -11,7 +11,7 @@ use awsop::datazone::{
 use awsop::runtime::error::DispatchError;
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::operation::ModeledError;
-use awsop::runtime::transport::{HttpClient, ReplayClient, ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HttpClient, HyperClient, ReplayClient, TransportSettings};
 use awsop::runtime::BoxFuture;
 use awsop::{Client, ClientBuilder, Credentials, ErrorKind};
 use awsop_emulator::{Emulator, Fault};
@@ -177,7 +177,7 @@ async fn repeating_a_client_token_returns_the_same_profile() {
 /// it on with the default client.
 #[derive(Debug)]
 struct TokenRecorder {
-    inner: ReqwestClient,
+    inner: HyperClient,
     tokens: Mutex<Vec<String>>,
 }
 
@@ -197,7 +197,7 @@ impl HttpClient for TokenRecorder {
 async fn retries_after_503_429_and_a_lost_answer_keep_the_token_and_create_once() {
     let emulator = Emulator::start().await;
     let recorder = Arc::new(TokenRecorder {
-        inner: ReqwestClient::new(TransportSettings::default()).expect("transport"),
+        inner: HyperClient::new(TransportSettings::default()).expect("transport"),
         tokens: Mutex::new(Vec::new()),
     });
     let client = builder_for(&emulator)

@@ -17,7 +17,7 @@ use awsop::runtime::env::Env;
 use awsop::runtime::error::{DispatchError, ErrorKind};
 use awsop::runtime::http::{HttpRequest, HttpResponse};
 use awsop::runtime::retry::RetryConfig;
-use awsop::runtime::transport::{HttpClient, ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop::runtime::BoxFuture;
 use awsop::{Client, Credentials};
 use awsop_emulator::{Emulator, EmulatorConfig};
@@ -38,7 +38,7 @@ use capture::logs;
 
 /// Wraps the real transport and keeps every `Authorization` it sent.
 struct SignatureTap {
-    inner: ReqwestClient,
+    inner: HyperClient,
     sent: Arc<Mutex<Vec<String>>>,
 }
 
@@ -154,7 +154,7 @@ fn client(
             ..RetryConfig::default()
         })
         .http_client(SignatureTap {
-            inner: ReqwestClient::new(TransportSettings::default()).unwrap(),
+            inner: HyperClient::new(TransportSettings::default()).unwrap(),
             sent: sent.clone(),
         })
         .build()
@@ -223,7 +223,7 @@ async fn success_and_service_errors_leak_nothing() {
         ))
         .endpoint_url(emulator.endpoint_url())
         .http_client(SignatureTap {
-            inner: ReqwestClient::new(TransportSettings::default()).unwrap(),
+            inner: HyperClient::new(TransportSettings::default()).unwrap(),
             sent: sent.clone(),
         })
         .build()

@@ -11,7 +11,7 @@ mod resume;
 use std::io::Write;
 
 use awsop::runtime::env::Env;
-use awsop::runtime::transport::{ReqwestClient, TransportSettings};
+use awsop::runtime::transport::{HyperClient, TransportSettings};
 use awsop::{Client, ClientBuilder};
 
 use args::{Invocation, Parsed, UsageError};
@@ -87,7 +87,7 @@ async fn client(run: &Invocation, mut vars: Vec<(String, String)>) -> Result<Cli
             connect_timeout: timeout,
             ..TransportSettings::default()
         };
-        builder = builder.http_client(ReqwestClient::new(settings).map_err(Setup::Transport)?);
+        builder = builder.http_client(HyperClient::new(settings).map_err(Setup::Transport)?);
     }
     builder.build().map_err(Setup::Config)
 }

@@ -1,10 +1,11 @@
-//! The default reqwest transport against real loopback sockets.
+//! The transports (the default hyper one, and the optional reqwest one)
+//! against real loopback sockets: every test runs against both.
 
 use std::time::Duration;
 
 use awsop_runtime::error::DispatchErrorKind;
 use awsop_runtime::http::HttpRequest;
-use awsop_runtime::transport::{HttpClient, ReqwestClient, TransportSettings};
+use awsop_runtime::transport::{HttpClient, HyperClient, ReqwestClient, TransportSettings};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
@@ -58,46 +59,60 @@ async fn serve(reply: fn(&str) -> Vec<u8>) -> (String, tokio::task::JoinHandle<u
     (url, task)
 }
 
-fn client(cap: usize) -> ReqwestClient {
-    ReqwestClient::new(TransportSettings {
+/// Both transports, named, with a response size cap of `cap` bytes.
+fn clients(cap: usize) -> Vec<(&'static str, Box<dyn HttpClient>)> {
+    let settings = TransportSettings {
         max_response_bytes: cap,
         ..TransportSettings::default()
-    })
-    .unwrap()
+    };
+    vec![
+        (
+            "hyper",
+            Box::new(HyperClient::new(settings.clone()).unwrap()),
+        ),
+        ("reqwest", Box::new(ReqwestClient::new(settings).unwrap())),
+    ]
 }
 
 #[tokio::test]
 async fn sends_method_headers_body_and_pools_connections() {
-    let (url, server) = serve(|request| {
-        let echo = request.replace("\r\n", "|");
-        format!(
-            "HTTP/1.1 201 Created\r\nx-amzn-requestid: r1\r\ncontent-length: {}\r\n\r\n{}",
-            echo.len(),
-            echo
-        )
-        .into_bytes()
-    })
-    .await;
-    let http = client(1 << 20);
-    for _ in 0..5 {
-        let mut request = HttpRequest::new(http::Method::POST, format!("{url}/v2/x?y=z"));
-        request
-            .headers
-            .insert("content-type", "application/json".parse().unwrap());
-        request.body = r#"{"a":1}"#.into();
-        let response = http.call(request).await.unwrap();
-        assert_eq!(response.status, 201);
-        assert_eq!(response.header("x-amzn-requestid"), Some("r1"));
-        let echo = String::from_utf8(response.body.to_vec()).unwrap();
-        assert!(echo.starts_with("POST /v2/x?y=z HTTP/1.1|"), "{echo}");
-        assert!(echo.contains("content-type: application/json|"), "{echo}");
-        assert!(echo.ends_with(r#"{"a":1}"#), "{echo}");
+    for (name, http) in clients(1 << 20) {
+        let (url, server) = serve(|request| {
+            let echo = request.replace("\r\n", "|");
+            format!(
+                "HTTP/1.1 201 Created\r\nx-amzn-requestid: r1\r\ncontent-length: {}\r\n\r\n{}",
+                echo.len(),
+                echo
+            )
+            .into_bytes()
+        })
+        .await;
+        for _ in 0..5 {
+            let mut request = HttpRequest::new(http::Method::POST, format!("{url}/v2/x?y=z"));
+            request
+                .headers
+                .insert("content-type", "application/json".parse().unwrap());
+            request.body = r#"{"a":1}"#.into();
+            let response = http.call(request).await.unwrap();
+            assert_eq!(response.status, 201, "{name}");
+            assert_eq!(response.header("x-amzn-requestid"), Some("r1"), "{name}");
+            let echo = String::from_utf8(response.body.to_vec()).unwrap();
+            assert!(
+                echo.starts_with("POST /v2/x?y=z HTTP/1.1|"),
+                "{name}: {echo}"
+            );
+            assert!(
+                echo.contains("content-type: application/json|"),
+                "{name}: {echo}"
+            );
+            assert!(echo.ends_with(r#"{"a":1}"#), "{name}: {echo}");
+        }
+        assert_eq!(
+            server.await.unwrap(),
+            1,
+            "{name}: five calls share one pooled connection"
+        );
     }
-    assert_eq!(
-        server.await.unwrap(),
-        1,
-        "all five calls share one pooled connection"
-    );
 }
 
 #[tokio::test]
@@ -105,11 +120,13 @@ async fn responses_over_the_cap_fail_without_buffering_them() {
     // Declared length over the cap.
     let (url, _server) =
         serve(|_| b"HTTP/1.1 200 OK\r\ncontent-length: 5000000\r\n\r\nxxxx".to_vec()).await;
-    let err = client(1024)
-        .call(HttpRequest::new(http::Method::GET, url))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), DispatchErrorKind::BodyTooLarge);
+    for (name, http) in clients(1024) {
+        let err = http
+            .call(HttpRequest::new(http::Method::GET, url.clone()))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), DispatchErrorKind::BodyTooLarge, "{name}");
+    }
 
     // Chunked, no declared length: cut off while streaming.
     let (url, _server) = serve(|_| {
@@ -123,12 +140,14 @@ async fn responses_over_the_cap_fail_without_buffering_them() {
         out
     })
     .await;
-    let err = client(4096)
-        .call(HttpRequest::new(http::Method::GET, url))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), DispatchErrorKind::BodyTooLarge);
-    assert!(err.to_string().contains("4096"));
+    for (name, http) in clients(4096) {
+        let err = http
+            .call(HttpRequest::new(http::Method::GET, url.clone()))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), DispatchErrorKind::BodyTooLarge, "{name}");
+        assert!(err.to_string().contains("4096"), "{name}");
+    }
 }
 
 /// Answers one connection with `raw` bytes, then closes it.
@@ -147,19 +166,22 @@ async fn answer_once_and_close(raw: &'static [u8]) -> String {
 
 #[tokio::test]
 async fn truncated_bodies_and_garbage_are_io_errors() {
-    let url = answer_once_and_close(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort").await;
-    let err = client(1 << 20)
-        .call(HttpRequest::new(http::Method::GET, url))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), DispatchErrorKind::Io, "{err:?}");
+    for (name, http) in clients(1 << 20) {
+        let url =
+            answer_once_and_close(b"HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort").await;
+        let err = http
+            .call(HttpRequest::new(http::Method::GET, url))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), DispatchErrorKind::Io, "{name}: {err:?}");
 
-    let url = answer_once_and_close(b"NOT HTTP AT ALL\r\n\r\n").await;
-    let err = client(1 << 20)
-        .call(HttpRequest::new(http::Method::GET, url))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), DispatchErrorKind::Io, "{err:?}");
+        let url = answer_once_and_close(b"NOT HTTP AT ALL\r\n\r\n").await;
+        let err = http
+            .call(HttpRequest::new(http::Method::GET, url))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), DispatchErrorKind::Io, "{name}: {err:?}");
+    }
 }
 
 #[tokio::test]
@@ -167,15 +189,63 @@ async fn connection_refused_is_a_connect_error() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let err = client(1024)
-        .call(HttpRequest::new(http::Method::GET, url))
-        .await
-        .unwrap_err();
-    assert_eq!(err.kind(), DispatchErrorKind::Connect);
+    for (name, http) in clients(1024) {
+        let err = http
+            .call(HttpRequest::new(http::Method::GET, url.clone()))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), DispatchErrorKind::Connect, "{name}");
+    }
+}
+
+#[tokio::test]
+async fn concurrent_requests_are_limited() {
+    // Count the most connections open at once while 40 calls run together.
+    let (url, server) = serve(|_| {
+        std::thread::sleep(Duration::from_millis(20));
+        b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n".to_vec()
+    })
+    .await;
+    let http = std::sync::Arc::new(
+        HyperClient::new(TransportSettings {
+            max_concurrent_requests: Some(4),
+            ..TransportSettings::default()
+        })
+        .unwrap(),
+    );
+    let calls: Vec<_> = (0..40)
+        .map(|_| {
+            let http = http.clone();
+            let url = url.clone();
+            tokio::spawn(async move { http.call(HttpRequest::new(http::Method::GET, url)).await })
+        })
+        .collect();
+    for call in calls {
+        assert_eq!(call.await.unwrap().unwrap().status, 200);
+    }
+    let connections = server.await.unwrap();
+    assert!(
+        connections <= 4,
+        "{connections} connections for a limit of 4"
+    );
 }
 
 #[tokio::test]
 async fn speaks_http2_with_prior_knowledge() {
+    let settings = TransportSettings {
+        http2_prior_knowledge: true,
+        ..TransportSettings::default()
+    };
+    h2_round_trips(
+        "hyper",
+        Box::new(HyperClient::new(settings.clone()).unwrap()),
+    )
+    .await;
+    h2_round_trips("reqwest", Box::new(ReqwestClient::new(settings).unwrap())).await;
+}
+
+/// Two calls through `http` to an HTTP/2-only server, on one connection.
+async fn h2_round_trips(name: &str, http: Box<dyn HttpClient>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     let (served_tx, mut served_rx) = tokio::sync::mpsc::unbounded_channel();
@@ -200,17 +270,12 @@ async fn speaks_http2_with_prior_knowledge() {
                 .unwrap();
         }
     });
-    let http = ReqwestClient::new(TransportSettings {
-        http2_prior_knowledge: true,
-        ..TransportSettings::default()
-    })
-    .unwrap();
     for _ in 0..2 {
         let mut request = HttpRequest::new(http::Method::POST, format!("{url}/v2/x"));
         request.body = "{}".into();
         let response = http.call(request).await.unwrap();
-        assert_eq!(response.status, 201);
-        assert_eq!(&response.body[..], b"{\"id\":\"p1\"}");
+        assert_eq!(response.status, 201, "{name}");
+        assert_eq!(&response.body[..], b"{\"id\":\"p1\"}", "{name}");
     }
     drop(http);
     server.await.unwrap();
@@ -218,10 +283,14 @@ async fn speaks_http2_with_prior_knowledge() {
     while let Ok(record) = served_rx.try_recv() {
         served.push(record);
     }
-    assert_eq!(served.len(), 2, "both calls on one HTTP/2 connection");
+    assert_eq!(
+        served.len(),
+        2,
+        "{name}: both calls on one HTTP/2 connection"
+    );
     for (version, method, body) in served {
-        assert_eq!(version, http::Version::HTTP_2);
-        assert_eq!(method, "POST");
-        assert_eq!(body, b"{}");
+        assert_eq!(version, http::Version::HTTP_2, "{name}");
+        assert_eq!(method, "POST", "{name}");
+        assert_eq!(body, b"{}", "{name}");
     }
 }

@@ -10,7 +10,7 @@ use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorS
 use crate::sigv4::{SigningKeyCache, SigningSettings};
 use crate::time::{SystemClock, TimeSource};
 use crate::token::{IdempotencyTokenGenerator, RandomUuid};
-use crate::transport::{HttpClient, ReqwestClient, TransportSettings};
+use crate::transport::{HttpClient, HyperClient, TransportSettings};
 
 /// Builds a [`Client`]. Settings made in code win over those loaded by
 /// [`ClientBuilder::from_env`].
@@ -161,6 +161,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Requests on the wire at once (default 256; `None`: no limit). See
+    /// [`TransportSettings::max_concurrent_requests`].
+    pub fn max_concurrent_requests(mut self, limit: Option<usize>) -> Self {
+        self.transport.max_concurrent_requests = limit;
+        self
+    }
+
     /// Speak HTTP/2 to cleartext endpoints without negotiation (h2c).
     pub fn http2_prior_knowledge(mut self, on: bool) -> Self {
         self.transport.http2_prior_knowledge = on;
@@ -210,7 +217,7 @@ impl ClientBuilder {
         let credentials = self.credentials.unwrap_or_else(|| Arc::new(NoCredentials));
         let http: Arc<dyn HttpClient> = match self.http {
             Some(http) => http,
-            None => Arc::new(ReqwestClient::new(self.transport).map_err(ConfigError::from_error)?),
+            None => Arc::new(HyperClient::new(self.transport).map_err(ConfigError::from_error)?),
         };
         let endpoints = EndpointCache::new(
             // A bare builder reads no environment: only what is set in code applies.

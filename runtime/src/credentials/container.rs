@@ -4,7 +4,7 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use reqwest::Url;
+use http::Uri;
 
 use super::http_fetch::{FetchError, HttpFetcher};
 use super::json::{parse_credentials, Format};
@@ -67,13 +67,13 @@ impl ContainerCredentials {
         self
     }
 
-    async fn uri(&self) -> Result<Url, CredentialsError> {
+    async fn uri(&self) -> Result<Uri, CredentialsError> {
         if let Some(relative) = self
             .env
             .get_non_empty("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
         {
             let separator = if relative.starts_with('/') { "" } else { "/" };
-            return Url::parse(&format!("{}{separator}{relative}", self.relative_base)).map_err(
+            return parse_url(&format!("{}{separator}{relative}", self.relative_base)).map_err(
                 |_| {
                     CredentialsError::invalid_configuration(
                     "container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI does not form a valid URL",
@@ -86,12 +86,12 @@ impl ContainerCredentials {
                 "container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are not set",
             ));
         };
-        let url = Url::parse(&full).map_err(|_| {
+        let url = parse_url(&full).map_err(|_| {
             CredentialsError::invalid_configuration(
                 "container: AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL",
             )
         })?;
-        match url.scheme() {
+        match url.scheme_str().unwrap_or("") {
             "https" => Ok(url),
             "http" if host_is_allowed(&url).await => Ok(url),
             "http" => Err(CredentialsError::invalid_configuration(
@@ -144,7 +144,7 @@ impl ContainerCredentials {
         }
         let response = self
             .http
-            .fetch(reqwest::Method::GET, url.as_str(), &headers)
+            .fetch(http::Method::GET, &url.to_string(), &headers)
             .await
             .map_err(|e| {
                 let message = format!("container: {} ({})", e.describe(), redacted(&url));
@@ -177,20 +177,29 @@ impl ContainerCredentials {
 }
 
 /// The URL without query or credentials, for messages.
-fn redacted(url: &Url) -> String {
+fn redacted(url: &Uri) -> String {
     format!(
         "{}://{}{}",
-        url.scheme(),
-        url.host_str().unwrap_or(""),
+        url.scheme_str().unwrap_or(""),
+        url.host().unwrap_or(""),
         url.path()
     )
+}
+
+/// An absolute http(s) URL with a host.
+fn parse_url(text: &str) -> Result<Uri, ()> {
+    let uri: Uri = text.parse().map_err(|_| ())?;
+    match (uri.scheme_str(), uri.host()) {
+        (Some(_), Some(host)) if !host.is_empty() => Ok(uri),
+        _ => Err(()),
+    }
 }
 
 /// Plain http is trusted only inside the host or on the container agents'
 /// link-local addresses. Names are resolved and every address must be
 /// loopback, so `localhost` works and `evil.example` does not.
-async fn host_is_allowed(url: &Url) -> bool {
-    let Some(host) = url.host_str() else {
+async fn host_is_allowed(url: &Uri) -> bool {
+    let Some(host) = url.host() else {
         return false;
     };
     // IPv6 hosts come bracketed: `[fd00:ec2::23]`.
@@ -198,7 +207,13 @@ async fn host_is_allowed(url: &Url) -> bool {
     if let Ok(ip) = bare.parse::<IpAddr>() {
         return ip_is_allowed(ip);
     }
-    let port = url.port_or_known_default().unwrap_or(80);
+    let port = url
+        .port_u16()
+        .unwrap_or(if url.scheme_str() == Some("https") {
+            443
+        } else {
+            80
+        });
     match tokio::net::lookup_host((bare, port)).await {
         Ok(addrs) => {
             let addrs: Vec<_> = addrs.collect();

@@ -1,19 +1,24 @@
 //! The small HTTP client of the container and IMDS providers: short
-//! timeouts, no proxies, a capped body.
+//! timeouts, no proxies, no redirects, a capped body. It is the runtime's
+//! own transport with tighter settings.
 
 use std::sync::OnceLock;
 use std::time::Duration;
+
+use crate::error::{DispatchError, DispatchErrorKind};
+use crate::http::HttpRequest;
+use crate::transport::{HttpClient, HyperClient, TransportSettings};
 
 /// Credential documents are a few hundred bytes; anything far larger is
 /// not a credentials endpoint.
 const MAX_BODY: usize = 64 * 1024;
 
-/// A lazily built reqwest client with fixed timeouts.
+/// A lazily built client with fixed timeouts.
 #[derive(Debug)]
 pub(crate) struct HttpFetcher {
     connect_timeout: Duration,
     read_timeout: Duration,
-    client: OnceLock<Result<reqwest::Client, String>>,
+    client: OnceLock<Result<HyperClient, String>>,
 }
 
 /// A response: status and (capped) body.
@@ -27,9 +32,9 @@ pub(crate) struct Fetched {
 #[derive(Debug)]
 pub(crate) enum FetchError {
     /// Could not connect (refused, unreachable, connect timeout).
-    Connect(reqwest::Error),
+    Connect(DispatchError),
     /// Connected, but the response did not arrive in time.
-    Timeout(reqwest::Error),
+    Timeout(DispatchError),
     /// Anything else (protocol error, body too large, client setup).
     Other(String),
 }
@@ -37,7 +42,6 @@ pub(crate) enum FetchError {
 impl FetchError {
     pub(crate) fn describe(&self) -> String {
         match self {
-            FetchError::Connect(e) if e.is_timeout() => "connection timed out".to_owned(),
             FetchError::Connect(_) => "could not connect".to_owned(),
             FetchError::Timeout(_) => "timed out waiting for a response".to_owned(),
             FetchError::Other(message) => message.clone(),
@@ -54,20 +58,17 @@ impl HttpFetcher {
         }
     }
 
-    fn client(&self) -> Result<&reqwest::Client, FetchError> {
+    fn client(&self) -> Result<&HyperClient, FetchError> {
         self.client
             .get_or_init(|| {
-                reqwest::Client::builder()
-                    // Link-local and loopback endpoints must never go through
-                    // an HTTP(S)_PROXY from the environment.
-                    .no_proxy()
-                    .connect_timeout(self.connect_timeout)
-                    .read_timeout(self.read_timeout)
-                    // A backstop for a server that trickles bytes.
-                    .timeout(self.connect_timeout + self.read_timeout * 2)
-                    .redirect(reqwest::redirect::Policy::none())
-                    .build()
-                    .map_err(|e| format!("could not build the HTTP client: {e}"))
+                HyperClient::new(TransportSettings {
+                    connect_timeout: Some(self.connect_timeout),
+                    max_response_bytes: MAX_BODY,
+                    max_concurrent_requests: None,
+                    pool_max_idle_per_host: 1,
+                    ..TransportSettings::default()
+                })
+                .map_err(|e| format!("could not build the HTTP client: {e}"))
             })
             .as_ref()
             .map_err(|e| FetchError::Other(e.clone()))
@@ -76,35 +77,48 @@ impl HttpFetcher {
     /// Sends one request with `headers` and reads the whole response.
     pub(crate) async fn fetch(
         &self,
-        method: reqwest::Method,
+        method: http::Method,
         url: &str,
         headers: &[(&str, &str)],
     ) -> Result<Fetched, FetchError> {
-        let mut request = self.client()?.request(method, url);
+        let mut request = HttpRequest::new(method, url);
         for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let mut response = request.send().await.map_err(classify)?;
-        let status = response.status().as_u16();
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(classify)? {
-            if body.len() + chunk.len() > MAX_BODY {
-                return Err(FetchError::Other(format!(
-                    "the response body is larger than {MAX_BODY} bytes"
-                )));
+            let parsed_name = http::HeaderName::from_bytes(name.as_bytes());
+            let parsed_value = http::HeaderValue::from_str(value);
+            match (parsed_name, parsed_value) {
+                (Ok(name), Ok(value)) => {
+                    request.headers.insert(name, value);
+                }
+                // Values come from the environment or a token file: say
+                // which header, never the value (it may be a secret).
+                _ => {
+                    return Err(FetchError::Other(format!(
+                        "the {name:?} header value is not valid in HTTP"
+                    )))
+                }
             }
-            body.extend_from_slice(&chunk);
         }
-        Ok(Fetched { status, body })
-    }
-}
-
-fn classify(e: reqwest::Error) -> FetchError {
-    if e.is_connect() {
-        FetchError::Connect(e)
-    } else if e.is_timeout() {
-        FetchError::Timeout(e)
-    } else {
-        FetchError::Other(format!("HTTP request failed: {e}"))
+        let call = self.client()?.call(request);
+        // One bound on connecting and answering together: a server that
+        // accepts and never answers cannot hold the provider chain.
+        let answered = tokio::time::timeout(self.connect_timeout + self.read_timeout, call).await;
+        match answered {
+            Err(_) => Err(FetchError::Timeout(DispatchError::new(
+                DispatchErrorKind::Timeout,
+                "timed out waiting for a response",
+            ))),
+            Ok(Err(e)) => Err(match e.kind() {
+                DispatchErrorKind::Connect => FetchError::Connect(e),
+                DispatchErrorKind::Timeout => FetchError::Timeout(e),
+                DispatchErrorKind::BodyTooLarge => {
+                    FetchError::Other(format!("the response body is larger than {MAX_BODY} bytes"))
+                }
+                _ => FetchError::Other(format!("HTTP request failed: {e}")),
+            }),
+            Ok(Ok(response)) => Ok(Fetched {
+                status: response.status,
+                body: response.body.to_vec(),
+            }),
+        }
     }
 }

@@ -85,8 +85,10 @@ impl ImdsCredentials {
                 }
             },
         };
-        match reqwest::Url::parse(&endpoint) {
-            Ok(url) if matches!(url.scheme(), "http" | "https") => {
+        match endpoint.parse::<http::Uri>() {
+            Ok(url)
+                if matches!(url.scheme_str(), Some("http" | "https")) && url.host().is_some() =>
+            {
                 Ok(endpoint.trim_end_matches('/').to_owned())
             }
             _ => Err(CredentialsError::invalid_configuration(
@@ -112,7 +114,7 @@ impl ImdsCredentials {
         let token = self
             .http
             .fetch(
-                reqwest::Method::PUT,
+                http::Method::PUT,
                 &format!("{endpoint}{TOKEN_PATH}"),
                 &[("x-aws-ec2-metadata-token-ttl-seconds", TOKEN_TTL_SECONDS)],
             )
@@ -191,7 +193,7 @@ impl ImdsCredentials {
         what: &str,
     ) -> Result<super::http_fetch::Fetched, CredentialsError> {
         self.http
-            .fetch(reqwest::Method::GET, url, headers)
+            .fetch(http::Method::GET, url, headers)
             .await
             .map_err(|e| {
                 let message = format!("IMDS: the {what} request failed ({})", e.describe());

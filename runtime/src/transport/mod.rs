@@ -1,5 +1,5 @@
-//! Moving bytes: the [`HttpClient`] trait, its reqwest implementation, and a
-//! replaying client for tests.
+//! Moving bytes: the [`HttpClient`] trait, its default hyper implementation,
+//! an optional reqwest one, and a replaying client for tests.
 //!
 //! The trait is the seam that lets users bring their own HTTP stack and lets
 //! tests replay recorded exchanges. Timeouts per attempt and per operation are
@@ -7,11 +7,17 @@
 //! gets them too; the connect timeout and the response size cap belong to the
 //! client because only it sees the socket and the body stream.
 
+mod hyper_client;
 mod replay;
+#[cfg(feature = "reqwest")]
 mod reqwest_client;
+mod settings;
 
+pub use hyper_client::HyperClient;
 pub use replay::ReplayClient;
-pub use reqwest_client::{ReqwestClient, TransportSettings};
+#[cfg(feature = "reqwest")]
+pub use reqwest_client::ReqwestClient;
+pub use settings::TransportSettings;
 
 use crate::error::DispatchError;
 use crate::http::{HttpRequest, HttpResponse};

@@ -1,49 +1,13 @@
-use std::time::Duration;
-
 use bytes::{Bytes, BytesMut};
 
-use super::HttpClient;
+use super::{HttpClient, TransportSettings};
 use crate::error::{DispatchError, DispatchErrorKind};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::BoxFuture;
 
-/// Settings of the default transport.
-///
-/// ```
-/// use awsop_runtime::transport::TransportSettings;
-/// let settings = TransportSettings::default();
-/// assert_eq!(settings.max_response_bytes, 10 * 1024 * 1024);
-/// ```
-#[derive(Debug, Clone)]
-pub struct TransportSettings {
-    /// How long to wait for a TCP (and TLS) connection. Default 3.1 s, as the AWS SDKs.
-    pub connect_timeout: Option<Duration>,
-    /// Responses larger than this fail with [`DispatchErrorKind::BodyTooLarge`]
-    /// instead of being buffered. Default 10 MiB.
-    pub max_response_bytes: usize,
-    /// Idle pooled connections per host. Default 64.
-    pub pool_max_idle_per_host: usize,
-    /// How long an idle pooled connection is kept. Default 90 s.
-    pub pool_idle_timeout: Duration,
-    /// Speak HTTP/2 without negotiation (cleartext `h2c` endpoints such as
-    /// local emulators). Over TLS, HTTP/2 is negotiated by ALPN regardless.
-    pub http2_prior_knowledge: bool,
-}
-
-impl Default for TransportSettings {
-    fn default() -> Self {
-        TransportSettings {
-            connect_timeout: Some(Duration::from_millis(3100)),
-            max_response_bytes: 10 * 1024 * 1024,
-            pool_max_idle_per_host: 64,
-            pool_idle_timeout: Duration::from_secs(90),
-            http2_prior_knowledge: false,
-        }
-    }
-}
-
-/// The default [`HttpClient`]: reqwest over rustls (ring provider, native
-/// roots), pooled connections, HTTP/1.1 and HTTP/2 (negotiated by ALPN).
+/// An [`HttpClient`] over reqwest (feature `reqwest`): for programs that
+/// already use reqwest and want awsop to share its connection pool
+/// ([`ReqwestClient::from_client`]).
 ///
 /// ```
 /// use awsop_runtime::transport::{ReqwestClient, TransportSettings};
@@ -79,6 +43,14 @@ impl ReqwestClient {
             client,
             max_response_bytes: settings.max_response_bytes,
         })
+    }
+
+    /// Wraps an existing reqwest client (its own timeouts and pool apply).
+    pub fn from_client(client: reqwest::Client, max_response_bytes: usize) -> Self {
+        ReqwestClient {
+            client,
+            max_response_bytes,
+        }
     }
 
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, DispatchError> {
