@@ -47,7 +47,7 @@ pub async fn invoke<O: Operation>(
     async move {
         operation.fill_idempotency_tokens(&*inner.tokens);
         let request = operation.serialize().map_err(Error::construction)?;
-        let call = attempts::<O>(inner, request, &operation_span);
+        let call = attempts(inner, &operation, request, &operation_span);
         match inner.operation_timeout {
             None => call.await,
             Some(limit) => match tokio::time::timeout(limit, call).await {
@@ -75,7 +75,8 @@ enum Outcome<T, E> {
 
 async fn attempts<O: Operation>(
     inner: &ClientInner,
-    mut request: HttpRequest,
+    operation: &O,
+    first: HttpRequest,
     operation_span: &tracing::Span,
 ) -> Result<O::Output, Error<O::Error>> {
     let meta = O::METADATA;
@@ -88,17 +89,24 @@ async fn attempts<O: Operation>(
         .endpoints
         .resolve(&meta, region)
         .map_err(|e| Error::configuration(e.to_string()))?;
-    request.uri = endpoint.join(&request.uri);
-    request.headers.insert(
-        INVOCATION_ID.clone(),
-        // Not the idempotency-token generator: tests fix that one, and the
-        // invocation id must still differ between calls.
-        header_value(&RandomUuid.generate()),
-    );
-    request.headers.insert(
-        http::header::USER_AGENT,
-        HeaderValue::from_static(USER_AGENT_VALUE),
-    );
+    // Not the idempotency-token generator: tests fix that one, and the
+    // invocation id must still differ between calls.
+    let invocation_id = header_value(&RandomUuid.generate());
+    let route = |mut request: HttpRequest| {
+        request.uri = endpoint.join(&request.uri);
+        request
+            .headers
+            .insert(INVOCATION_ID.clone(), invocation_id.clone());
+        request.headers.insert(
+            http::header::USER_AGENT,
+            HeaderValue::from_static(USER_AGENT_VALUE),
+        );
+        request
+    };
+    // The first attempt sends the request as serialized; a retry serializes
+    // the (token-filled, unchanged) input again, which costs less than
+    // keeping a copy of every request in case it fails.
+    let mut next = Some(route(first));
 
     let max_attempts = inner.retry.max_attempts;
     let mut attempt = 1;
@@ -114,9 +122,13 @@ async fn attempts<O: Operation>(
             request_id = tracing::field::Empty,
             retry_reason = tracing::field::Empty,
         );
+        let request = match next.take() {
+            Some(request) => request,
+            None => route(operation.serialize().map_err(Error::construction)?),
+        };
         let outcome = one_attempt::<O>(
             inner,
-            &request,
+            request,
             attempt,
             max_attempts,
             region.as_str(),
@@ -182,7 +194,7 @@ async fn attempts<O: Operation>(
 
 async fn one_attempt<O: Operation>(
     inner: &ClientInner,
-    base: &HttpRequest,
+    mut request: HttpRequest,
     attempt: u32,
     max_attempts: u32,
     region: &str,
@@ -192,7 +204,6 @@ async fn one_attempt<O: Operation>(
         Ok(c) => c,
         Err(e) => return Outcome::Done(Err(Error::credentials(e))),
     };
-    let mut request = base.clone();
     request.headers.insert(
         SDK_REQUEST.clone(),
         header_value(&format!("attempt={attempt}; max={max_attempts}")),
