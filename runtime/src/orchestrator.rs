@@ -20,7 +20,6 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::retry::{self, RetryKind};
 use crate::sigv4::{self, SigningParams};
-use crate::token::{IdempotencyTokenGenerator, RandomUuid};
 
 static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
 static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
@@ -44,7 +43,7 @@ pub async fn invoke<O: Operation>(
         attempts = tracing::field::Empty,
     );
     let operation_span = span.clone();
-    async move {
+    let call = async move {
         operation.fill_idempotency_tokens(&*inner.tokens);
         let request = operation.serialize().map_err(Error::construction)?;
         let call = attempts(inner, &operation, request, &operation_span);
@@ -58,9 +57,18 @@ pub async fn invoke<O: Operation>(
                 ))),
             },
         }
+    };
+    in_span(call, &span).await
+}
+
+/// `instrument`, skipped when the span is disabled (no subscriber wants
+/// it): the wrapper would otherwise cost an enter and exit on every poll.
+async fn in_span<F: std::future::Future>(future: F, span: &tracing::Span) -> F::Output {
+    if span.is_disabled() {
+        future.await
+    } else {
+        future.instrument(span.clone()).await
     }
-    .instrument(span)
-    .await
 }
 
 /// What one attempt came to.
@@ -91,7 +99,7 @@ async fn attempts<O: Operation>(
         .map_err(|e| Error::configuration(e.to_string()))?;
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
-    let invocation_id = header_value(&RandomUuid.generate());
+    let invocation_id = header_value(&crate::token::invocation_id());
     let route = |mut request: HttpRequest| {
         request.uri = endpoint.join(&request.uri);
         request
@@ -126,15 +134,17 @@ async fn attempts<O: Operation>(
             Some(request) => request,
             None => route(operation.serialize().map_err(Error::construction)?),
         };
-        let outcome = one_attempt::<O>(
-            inner,
-            request,
-            attempt,
-            max_attempts,
-            region.as_str(),
+        let outcome = in_span(
+            one_attempt::<O>(
+                inner,
+                request,
+                attempt,
+                max_attempts,
+                region.as_str(),
+                &span,
+            ),
             &span,
         )
-        .instrument(span.clone())
         .await;
         operation_span.record("attempts", attempt);
         match outcome {

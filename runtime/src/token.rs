@@ -46,6 +46,36 @@ impl IdempotencyTokenGenerator for FixedToken {
     }
 }
 
+/// A UUIDv4 for `amz-sdk-invocation-id`: unique per call but not a secret,
+/// so it comes from a per-thread xorshift generator (seeded once from the OS)
+/// instead of a system call per call.
+pub(crate) fn invocation_id() -> String {
+    use std::cell::Cell;
+    thread_local! {
+        static STATE: Cell<u64> = Cell::new(seed());
+    }
+    fn seed() -> u64 {
+        let mut bytes = [0u8; 8];
+        let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+        // xorshift must not start at zero.
+        u64::from_le_bytes(bytes) | 1
+    }
+    let next = || {
+        STATE.with(|state| {
+            let mut x = state.get();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            state.set(x);
+            x
+        })
+    };
+    let mut bytes = [0u8; 16];
+    bytes[..8].copy_from_slice(&next().to_le_bytes());
+    bytes[8..].copy_from_slice(&next().to_le_bytes());
+    uuid_v4(bytes)
+}
+
 /// Formats 16 random bytes as a version-4, variant-1 UUID.
 fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
@@ -72,6 +102,13 @@ mod tests {
         assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
         let id = uuid_v4([0; 16]);
         assert_eq!(id, "00000000-0000-4000-8000-000000000000");
+    }
+
+    #[test]
+    fn invocation_ids_are_uuids_and_differ() {
+        let (a, b) = (invocation_id(), invocation_id());
+        assert_ne!(a, b);
+        assert_eq!((a.len(), &a[14..15]), (36, "4"));
     }
 
     #[test]
