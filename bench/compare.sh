@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Throughput (and peak memory) of awsop vs aws-sdk-datazone vs raw hyper,
+# against one loopback server, runs interleaved so drift hits all alike.
+#
+#   bench/compare.sh                      # N=20000 C=32 R=3
+#   N=20000 C=10000 bench/compare.sh      # the memory run: 10,000 calls in flight
+#   R=5 DRIVERS="sdk awsop" bench/compare.sh
+#   DRIVERS="raw sdk awsop awsop+unlimited" N=20000 C=10000 bench/compare.sh   # memory, also without awsop's request limit
+#   NO_BUILD=1 bench/compare.sh           # use the binaries already built
+#
+# Prints every run's line, then per driver the median calls/s, p50, p99,
+# peak RSS and client CPU time per call (user+sys of the driver process over
+# the timed calls: the figure least disturbed by other load on the machine),
+# and the ratios awsop/sdk and awsop/raw. Exits non-zero if a run
+# failed any call.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+export N="${N:-20000}" C="${C:-32}"
+rounds="${R:-3}"
+drivers="${DRIVERS:-raw sdk awsop}"
+bin="$here/target/release"
+
+if [[ -z "${NO_BUILD:-}" ]]; then
+    (cd "$here" && cargo build --release --quiet -j "${JOBS:-2}" --bins)
+fi
+
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+LIFETIME_SECS=3600 "$bin/loopback-server" 0 >"$work/server.out" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 100); do
+    grep -q 'listening on' "$work/server.out" 2>/dev/null && break
+    sleep 0.05
+done
+endpoint="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/server.out")"
+[[ -n "$endpoint" ]] || { echo "loopback-server did not start" >&2; cat "$work/server.out" >&2; exit 1; }
+export ENDPOINT="$endpoint"
+
+echo "# $(date -u +%FT%TZ) N=$N C=$C R=$rounds server=$endpoint"
+echo "# load before: $(uptime | sed 's/.*load average/load average/')"
+failed=0
+for round in $(seq 1 "$rounds"); do
+    for d in $drivers; do
+        # `awsop+unlimited`: load-awsop without the client's default limit
+        # of 256 requests on the wire.
+        knobs=()
+        [[ "$d" == *+unlimited* ]] && knobs+=(AWSOP_MAX_CONCURRENT_REQUESTS=none)
+        if out="$(env "${knobs[@]}" "$bin/load-${d%%+*}" 2>"$work/$d.err")"; then :; else
+            failed=1
+            cat "$work/$d.err" >&2
+        fi
+        line="$(echo "$out" | tail -n 1)"
+        rss="$(echo "$out" | sed -n 's/^peak_rss_kb=//p')"
+        cpu="$(echo "$out" | sed -n 's/^cpu_us_per_call=//p')"
+        echo "round=$round $line peak_rss_kb=${rss:-?} cpu_us_per_call=${cpu:-?}"
+        echo "$line peak_rss_kb=${rss:-0} cpu_us_per_call=${cpu:-0}" >>"$work/$d.lines"
+    done
+done
+echo "# load after: $(uptime | sed 's/.*load average/load average/')"
+
+median() { # driver field
+    tr ' ' '\n' <"$work/$1.lines" | sed -n "s/^$2=//p" | sort -n |
+        awk '{v[NR]=$1} END {if (NR==0) print 0; else if (NR%2) print v[(NR+1)/2]; else printf "%.1f\n", (v[NR/2]+v[NR/2+1])/2}'
+}
+
+echo
+printf '%-20s %12s %10s %10s %14s %16s\n' driver calls_per_s p50_us p99_us peak_rss_kb cpu_us_per_call
+for d in $drivers; do
+    printf '%-20s %12s %10s %10s %14s %16s\n' "$d" "$(median "$d" calls_per_s)" "$(median "$d" p50_us)" \
+        "$(median "$d" p99_us)" "$(median "$d" peak_rss_kb)" "$(median "$d" cpu_us_per_call)"
+done
+
+ratio() { # a b field
+    [[ -f "$work/$1.lines" && -f "$work/$2.lines" ]] || return 0
+    printf '%s/%s %s %.2f\n' "$1" "$2" "$3" "$(echo "$(median "$1" "$3") / $(median "$2" "$3")" | bc -l)"
+}
+echo
+for d in $drivers; do
+    [[ "$d" == awsop* ]] || continue
+    ratio "$d" sdk calls_per_s
+    ratio "$d" raw calls_per_s
+done
+ratio awsop sdk peak_rss_kb
+ratio awsop+unlimited sdk peak_rss_kb
+ratio awsop sdk p99_us
+ratio awsop sdk cpu_us_per_call
+ratio awsop raw cpu_us_per_call
+exit "$failed"
