@@ -6,7 +6,7 @@
 //! - [`profile`]: the shared `config` / `credentials` files.
 //! - [`region`], [`endpoint`]: where a call goes.
 //! - [`retry`]: AWS standard and adaptive retry modes.
-//! - [`transport`]: the HTTP client trait and its reqwest implementation.
+//! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
 //! - [`Client`]: the handle an operation is sent through.
 //!
 //! Users depend on the `awsop` facade, which re-exports what they need.

@@ -174,7 +174,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Your own HTTP client instead of the default reqwest one.
+    /// Your own HTTP client instead of the default [`HyperClient`].
     pub fn http_client(mut self, client: impl HttpClient + 'static) -> Self {
         self.http = Some(Arc::new(client));
         self
