@@ -13,7 +13,7 @@ use std::time::Duration;
 use http::header::{HeaderName, HeaderValue};
 use tracing::Instrument;
 
-use crate::client::{Client, ClientInner};
+use crate::client::{Client, ClientInner, Offset};
 use crate::credentials::Credentials;
 use crate::error::{DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
@@ -210,44 +210,54 @@ async fn one_attempt<O: Operation>(
     region: &str,
     span: &tracing::Span,
 ) -> Outcome<O::Output, O::Error> {
-    let credentials = match inner.credentials.provide_credentials().await {
-        Ok(c) => c,
-        Err(e) => return Outcome::Done(Err(Error::credentials(e))),
-    };
     request.headers.insert(
         SDK_REQUEST.clone(),
         header_value(&format!("attempt={attempt}; max={max_attempts}")),
     );
-    let params = SigningParams {
-        credentials: &credentials,
-        region,
-        service: O::METADATA.service,
-        time: inner.clock_skew.adjust(inner.time.now()),
-        settings: &inner.signing,
+    let skew = inner.clock_skew.current();
+    // Credentials are part of the attempt, under its timeout: a hung
+    // credential_process must not hold the call forever.
+    let exchange = async {
+        let credentials = inner
+            .credentials
+            .provide_credentials()
+            .await
+            .map_err(Failure::Credentials)?;
+        let params = SigningParams {
+            credentials: &credentials,
+            region,
+            service: O::METADATA.service,
+            time: skew.apply(inner.time.now()),
+            settings: &inner.signing,
+        };
+        sigv4::sign_request(&mut request, &params, &inner.signing_keys)
+            .map_err(Failure::Signing)?;
+        let response = inner.http.call(request).await.map_err(Failure::Dispatch)?;
+        Ok((response, credentials))
     };
-    if let Err(e) = sigv4::sign_request(&mut request, &params, &inner.signing_keys) {
-        return Outcome::Done(Err(Error::configuration(format!(
-            "could not sign the request: {e}"
-        ))));
-    }
-    let sent = inner.http.call(request);
     let received = match inner.attempt_timeout {
-        None => sent.await,
-        Some(limit) => tokio::time::timeout(limit, sent).await.unwrap_or_else(|_| {
-            Err(DispatchError::new(
-                DispatchErrorKind::Timeout,
-                format!("the attempt did not complete within its {limit:?} timeout"),
-            ))
-        }),
+        None => exchange.await,
+        Some(limit) => tokio::time::timeout(limit, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(Failure::Dispatch(DispatchError::new(
+                    DispatchErrorKind::Timeout,
+                    format!("the attempt did not complete within its {limit:?} timeout"),
+                )))
+            }),
     };
     match received {
-        Ok(mut response) => {
+        Ok((mut response, credentials)) => {
             if !response.is_success() {
                 redact_echoed_secrets(&mut response, &credentials);
             }
-            on_response::<O>(inner, response, span)
+            on_response::<O>(inner, response, span, skew)
         }
-        Err(error) => {
+        Err(Failure::Credentials(e)) => Outcome::Done(Err(Error::credentials(e))),
+        Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration(format!(
+            "could not sign the request: {e}"
+        )))),
+        Err(Failure::Dispatch(error)) => {
             tracing::debug!(error = %error, "dispatch failed");
             match retry::classify(None, None, Some(&error), false, false) {
                 Some(kind) => Outcome::Retry {
@@ -261,12 +271,20 @@ async fn one_attempt<O: Operation>(
     }
 }
 
+/// Why an attempt got no response.
+enum Failure {
+    Credentials(crate::credentials::CredentialsError),
+    Signing(sigv4::SigningError),
+    Dispatch(DispatchError),
+}
+
 // The spans are passed in rather than taken from `Span::current()`: a
 // subscriber that does not track the current span would otherwise lose them.
 fn on_response<O: Operation>(
     inner: &ClientInner,
     response: HttpResponse,
     span: &tracing::Span,
+    skew: Offset,
 ) -> Outcome<O::Output, O::Error> {
     span.record("status", response.status);
     if let Some(id) = response.header("x-amzn-requestid") {
@@ -303,7 +321,7 @@ fn on_response<O: Operation>(
             let learned = response
                 .header("date")
                 .and_then(crate::time::parse_http_date)
-                .is_some_and(|server| inner.clock_skew.learn(server, inner.time.now()));
+                .is_some_and(|server| inner.clock_skew.learn(server, inner.time.now(), skew));
             if learned {
                 Outcome::Retry {
                     error,
@@ -333,7 +351,18 @@ fn redact_echoed_secrets(response: &mut HttpResponse, credentials: &Credentials)
         credentials.session_token(),
         Some(credentials.secret_access_key()),
     ];
-    for secret in secrets.into_iter().flatten() {
+    // Also as a JSON encoder may write them, with `/` escaped as `\/`.
+    let escaped: Vec<String> = secrets
+        .iter()
+        .flatten()
+        .filter(|secret| secret.contains('/'))
+        .map(|secret| secret.replace('/', "\\/"))
+        .collect();
+    let all = secrets
+        .into_iter()
+        .flatten()
+        .chain(escaped.iter().map(String::as_str));
+    for secret in all {
         let secret = secret.as_bytes();
         if secret.is_empty() || !contains(&response.body, secret) {
             continue;

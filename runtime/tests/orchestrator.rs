@@ -485,3 +485,100 @@ async fn each_call_has_its_own_invocation_id_even_with_a_fixed_token() {
     assert_eq!(ids[0].len(), 36);
     assert_ne!(ids[0], "tok-1");
 }
+
+#[tokio::test]
+async fn secrets_echoed_with_json_escapes_are_redacted_too() {
+    let http = Arc::new(ReplayClient::new([response(
+        403,
+        r#"{"message":"token TOK\/EN and key SEC\/RET"}"#,
+        &[("x-amzn-errortype", "AccessDeniedException")],
+    )]));
+    let client = Client::builder()
+        .region("us-east-1")
+        .credentials(Credentials::new(
+            "A",
+            "SEC/RET",
+            Some("TOK/EN".into()),
+            None,
+            "test",
+        ))
+        .shared_http_client(http.clone())
+        .build()
+        .unwrap();
+    let err = invoke(&client, thing()).await.unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(!shown.contains("TOK") && !shown.contains("SEC"), "{shown}");
+}
+
+/// Holds the first two requests until both have arrived (so both are
+/// signed before either answer), refuses them as skewed, then accepts all.
+#[derive(Debug)]
+struct RefuseTwoTogether {
+    barrier: tokio::sync::Barrier,
+    calls: AtomicU32,
+}
+
+impl HttpClient for RefuseTwoTogether {
+    fn call(&self, _request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>> {
+        let n = self.calls.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async move {
+            if n >= 2 {
+                return response(200, "ok", &[]);
+            }
+            self.barrier.wait().await;
+            response(
+                403,
+                "{}",
+                &[
+                    ("x-amzn-errortype", "RequestTimeTooSkewed"),
+                    ("date", "Sun, 30 Aug 2015 13:36:00 GMT"),
+                ],
+            )
+        })
+    }
+}
+
+#[tokio::test]
+async fn calls_refused_together_for_clock_skew_all_retry() {
+    // Both calls were signed before the offset was learned; the second to
+    // hear back must retry too, not give up because the first already
+    // stored the offset.
+    let http = Arc::new(RefuseTwoTogether {
+        barrier: tokio::sync::Barrier::new(2),
+        calls: AtomicU32::new(0),
+    });
+    let client = client_with(http.clone(), 3);
+    let (a, b) = tokio::join!(invoke(&client, thing()), invoke(&client, thing()));
+    assert!(a.is_ok() && b.is_ok(), "{a:?} {b:?}");
+    assert_eq!(http.calls.load(Ordering::SeqCst), 4);
+}
+
+/// A provider that never answers.
+#[derive(Debug)]
+struct Hung;
+
+impl awsop_runtime::credentials::ProvideCredentials for Hung {
+    fn provide_credentials(
+        &self,
+    ) -> BoxFuture<'_, Result<Credentials, awsop_runtime::credentials::CredentialsError>> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[tokio::test]
+async fn the_attempt_timeout_covers_fetching_credentials() {
+    let http = Arc::new(ReplayClient::new([]));
+    let client = Client::builder()
+        .region("us-east-1")
+        .credentials(Hung)
+        .shared_http_client(http.clone())
+        .retry_config(fast_retries(2))
+        .attempt_timeout(Duration::from_millis(50))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = invoke(&client, thing()).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout);
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(http.requests().is_empty());
+}

@@ -8,7 +8,7 @@ mod endpoints;
 pub use builder::ClientBuilder;
 pub use config_error::ConfigError;
 
-pub(crate) use clock_skew::ClockSkew;
+pub(crate) use clock_skew::{ClockSkew, Offset};
 pub(crate) use endpoints::EndpointCache;
 
 use std::fmt;
