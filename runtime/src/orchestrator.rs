@@ -351,42 +351,36 @@ fn redact_echoed_secrets(response: &mut HttpResponse, credentials: &Credentials)
         credentials.session_token(),
         Some(credentials.secret_access_key()),
     ];
-    // Also as a JSON encoder may write them, with `/` escaped as `\/`.
-    let escaped: Vec<String> = secrets
-        .iter()
-        .flatten()
-        .filter(|secret| secret.contains('/'))
-        .map(|secret| secret.replace('/', "\\/"))
-        .collect();
-    let all = secrets
-        .into_iter()
-        .flatten()
-        .chain(escaped.iter().map(String::as_str));
-    for secret in all {
-        let secret = secret.as_bytes();
-        if secret.is_empty() || !contains(&response.body, secret) {
-            continue;
+    for secret in secrets.into_iter().flatten().filter(|s| !s.is_empty()) {
+        redact(&mut response.body, secret.as_bytes());
+        // A JSON encoder may have written its `/` as `\/`.
+        if secret.contains('/') {
+            redact(&mut response.body, secret.replace('/', "\\/").as_bytes());
         }
-        let mut redacted = Vec::with_capacity(response.body.len());
-        let mut rest = &response.body[..];
-        while let Some(at) = find(rest, secret) {
-            redacted.extend_from_slice(&rest[..at]);
-            redacted.extend_from_slice(REDACTED.as_bytes());
-            rest = &rest[at + secret.len()..];
-        }
-        redacted.extend_from_slice(rest);
-        response.body = redacted.into();
     }
 }
 
 const REDACTED: &str = "** redacted **";
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    find(haystack, needle).is_some()
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+/// Replaces every occurrence of `secret` in `body`.
+fn redact(body: &mut bytes::Bytes, secret: &[u8]) {
+    let find = |haystack: &[u8]| haystack.windows(secret.len()).position(|w| w == secret);
+    let Some(mut at) = find(body) else {
+        return;
+    };
+    let mut redacted = Vec::with_capacity(body.len());
+    let mut rest = &body[..];
+    loop {
+        redacted.extend_from_slice(&rest[..at]);
+        redacted.extend_from_slice(REDACTED.as_bytes());
+        rest = &rest[at + secret.len()..];
+        match find(rest) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    redacted.extend_from_slice(rest);
+    *body = redacted.into();
 }
 
 /// Metadata for a 2xx response whose body could not be parsed.

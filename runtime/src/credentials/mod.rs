@@ -28,7 +28,7 @@ pub use process::ProcessCredentials;
 pub use profile::ProfileCredentials;
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::SystemTime;
 
 use crate::BoxFuture;
@@ -53,6 +53,10 @@ struct Inner {
     session_token: Option<String>,
     expiry: Option<SystemTime>,
     provider_name: &'static str,
+    /// SHA-256 of the secret, computed on first use: the signing-key cache
+    /// looks keys up by it on every request, and the secret does not change
+    /// for the life of this value.
+    secret_digest: OnceLock<[u8; 32]>,
 }
 
 impl Credentials {
@@ -70,6 +74,7 @@ impl Credentials {
             session_token,
             expiry,
             provider_name,
+            secret_digest: OnceLock::new(),
         }))
     }
 
@@ -81,6 +86,18 @@ impl Credentials {
     /// The secret access key.
     pub fn secret_access_key(&self) -> &str {
         &self.0.secret_access_key
+    }
+
+    /// SHA-256 of the secret access key (computed once per credentials value).
+    pub(crate) fn secret_digest(&self) -> &[u8; 32] {
+        self.0.secret_digest.get_or_init(|| {
+            let mut out = [0u8; 32];
+            out.copy_from_slice(
+                ring::digest::digest(&ring::digest::SHA256, self.0.secret_access_key.as_bytes())
+                    .as_ref(),
+            );
+            out
+        })
     }
 
     /// The session token of temporary credentials.

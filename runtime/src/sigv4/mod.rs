@@ -566,7 +566,7 @@ fn sign(
     let key = match cache {
         Some(cache) => {
             cache
-                .get_or_derive(secret, amz_date.date(), params.region, params.service)
+                .get_or_derive(credentials, amz_date.date(), params.region, params.service)
                 .0
         }
         None => signing_key::derive(secret, amz_date.date(), params.region, params.service),

@@ -2,13 +2,16 @@
 //!
 //! The key is an HMAC chain over the secret, the date, the region and the
 //! service; it changes once a day. The cache keeps the finished `hmac::Key`
-//! (whose inner and outer pads are already absorbed), so a cache hit costs one
-//! SHA-256 of the secret instead of eight compression rounds of key setup.
+//! (whose inner and outer pads are already absorbed), looked up by a digest
+//! of the secret that [`Credentials`] computes once, so a cache hit costs a
+//! few comparisons instead of eight compression rounds of key setup.
 
 use std::fmt;
 use std::sync::{PoisonError, RwLock};
 
-use ring::{digest, hmac};
+use ring::hmac;
+
+use crate::credentials::Credentials;
 
 /// Derives `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
 pub(crate) fn derive(secret: &str, date: &str, region: &str, service: &str) -> hmac::Key {
@@ -118,13 +121,12 @@ impl SigningKeyCache {
     /// The signing key for these inputs, and whether it came from the cache.
     pub(crate) fn get_or_derive(
         &self,
-        secret: &str,
+        credentials: &Credentials,
         date: &str,
         region: &str,
         service: &str,
     ) -> (hmac::Key, bool) {
-        let mut secret_digest = [0u8; 32];
-        secret_digest.copy_from_slice(digest::digest(&digest::SHA256, secret.as_bytes()).as_ref());
+        let secret_digest = *credentials.secret_digest();
         let date_bytes = date.as_bytes();
         {
             let entries = self.entries.read().unwrap_or_else(PoisonError::into_inner);
@@ -135,7 +137,7 @@ impl SigningKeyCache {
                 return (entry.key.clone(), true);
             }
         }
-        let key = derive(secret, date, region, service);
+        let key = derive(credentials.secret_access_key(), date, region, service);
         let Ok(date_array) = <[u8; 8]>::try_from(date_bytes) else {
             // Only 8-digit dates are ever produced; anything else is simply not cached.
             return (key, false);
@@ -206,13 +208,17 @@ mod tests {
         assert_eq!(tag(&derived), tag(&reference));
     }
 
+    fn creds(secret: &str) -> Credentials {
+        Credentials::new("AKIDEXAMPLE", secret, None, None, "test")
+    }
+
     #[test]
     fn cache_hits_and_misses() {
         let cache = SigningKeyCache::new();
         assert!(cache.is_empty());
-        let (first, hit) = cache.get_or_derive(SECRET, "20150830", "us-east-1", "datazone");
+        let (first, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "us-east-1", "datazone");
         assert!(!hit);
-        let (again, hit) = cache.get_or_derive(SECRET, "20150830", "us-east-1", "datazone");
+        let (again, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "us-east-1", "datazone");
         assert!(hit);
         assert_eq!(tag(&first), tag(&again));
         assert_eq!(cache.len(), 1);
@@ -223,7 +229,7 @@ mod tests {
             (SECRET, "20150830", "us-west-2", "datazone"),
             (SECRET, "20150830", "us-east-1", "iam"),
         ] {
-            let (key, hit) = cache.get_or_derive(secret, date, region, service);
+            let (key, hit) = cache.get_or_derive(&creds(secret), date, region, service);
             assert!(!hit);
             assert_ne!(tag(&key), tag(&first));
             assert_eq!(tag(&key), tag(&derive(secret, date, region, service)));
@@ -231,10 +237,10 @@ mod tests {
         assert_eq!(cache.len(), 4);
 
         // The next day replaces the old day's key instead of piling up.
-        let (_, hit) = cache.get_or_derive(SECRET, "20150831", "us-east-1", "datazone");
+        let (_, hit) = cache.get_or_derive(&creds(SECRET), "20150831", "us-east-1", "datazone");
         assert!(!hit);
         assert_eq!(cache.len(), 4);
-        let (_, hit) = cache.get_or_derive(SECRET, "20150830", "us-east-1", "datazone");
+        let (_, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "us-east-1", "datazone");
         assert!(!hit);
 
         cache.clear();
@@ -245,19 +251,19 @@ mod tests {
     fn cache_is_bounded() {
         let cache = SigningKeyCache::new();
         for i in 0..20 {
-            cache.get_or_derive(SECRET, "20150830", &format!("region-{i}"), "svc");
+            cache.get_or_derive(&creds(SECRET), "20150830", &format!("region-{i}"), "svc");
         }
         assert_eq!(cache.len(), CAPACITY);
-        let (_, hit) = cache.get_or_derive(SECRET, "20150830", "region-19", "svc");
+        let (_, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "region-19", "svc");
         assert!(hit);
-        let (_, hit) = cache.get_or_derive(SECRET, "20150830", "region-0", "svc");
+        let (_, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "region-0", "svc");
         assert!(!hit);
     }
 
     #[test]
     fn debug_never_shows_secrets_or_keys() {
         let cache = SigningKeyCache::new();
-        cache.get_or_derive(SECRET, "20150830", "us-east-1", "datazone");
+        cache.get_or_derive(&creds(SECRET), "20150830", "us-east-1", "datazone");
         let shown = format!("{cache:?}");
         assert_eq!(shown, "SigningKeyCache { entries: 1, .. }");
     }
