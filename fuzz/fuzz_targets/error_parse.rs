@@ -7,35 +7,21 @@
 //! Checked: nothing panics; a code, when found, is clean (no `:` or `#`).
 #![no_main]
 
+#[path = "common/response.rs"]
+mod response;
+
 use awsop::datazone::DataZoneError;
-use awsop_runtime::http::HttpResponse;
 use awsop_runtime::operation::ModeledError;
 use awsop_runtime::protocol::{error_metadata, sanitize_error_code};
 use awsop_runtime::Error;
 use libfuzzer_sys::fuzz_target;
+use response::response_from;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&status, rest)) = data.split_first() else {
         return;
     };
-    let mut response = HttpResponse::new(400 + u16::from(status) % 200, Vec::new());
-    let mut body = rest;
-    while let Some(end) = body.iter().position(|&b| b == b'\n') {
-        let line = &body[..end];
-        body = &body[end + 1..];
-        if line.is_empty() {
-            break;
-        }
-        let split = line.iter().position(|&b| b == b':').unwrap_or(line.len());
-        let (name, value) = (&line[..split], line.get(split + 1..).unwrap_or(b""));
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name),
-            http::HeaderValue::from_bytes(value),
-        ) {
-            response.headers.append(name, value);
-        }
-    }
-    response.body = body.to_vec().into();
+    let response = response_from(400 + u16::from(status) % 200, rest);
 
     let _ = sanitize_error_code(&String::from_utf8_lossy(rest));
     let metadata = error_metadata(&response);

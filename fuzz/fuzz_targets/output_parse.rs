@@ -7,10 +7,14 @@
 //! says something.
 #![no_main]
 
+#[path = "common/response.rs"]
+mod response;
+
 use awsop::datazone::{CreateUserProfile, GetUserProfile, SearchUserProfiles, UpdateUserProfile};
 use awsop_runtime::http::HttpResponse;
 use awsop_runtime::operation::Operation;
 use libfuzzer_sys::fuzz_target;
+use response::response_from;
 
 fn parse<O: Operation>(response: &HttpResponse)
 where
@@ -28,25 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let Some((&status, rest)) = data.split_first() else {
         return;
     };
-    let mut response = HttpResponse::new(200 + u16::from(status % 8), Vec::new());
-    let mut body = rest;
-    // Header lines, while they look like headers.
-    while let Some(end) = body.iter().position(|&b| b == b'\n') {
-        let line = &body[..end];
-        body = &body[end + 1..];
-        if line.is_empty() {
-            break;
-        }
-        let split = line.iter().position(|&b| b == b':').unwrap_or(line.len());
-        let (name, value) = (&line[..split], line.get(split + 1..).unwrap_or(b""));
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name),
-            http::HeaderValue::from_bytes(value),
-        ) {
-            response.headers.append(name, value);
-        }
-    }
-    response.body = body.to_vec().into();
+    let response = response_from(200 + u16::from(status % 8), rest);
     parse::<CreateUserProfile>(&response);
     parse::<GetUserProfile>(&response);
     parse::<UpdateUserProfile>(&response);
