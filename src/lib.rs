@@ -121,7 +121,7 @@
 pub use awsop_macros::{aws_operation, aws_shape};
 pub use awsop_runtime as runtime;
 pub use awsop_runtime::client::ConfigError;
-pub use awsop_runtime::protocol::{Blob, DateTime, Document};
+pub use awsop_runtime::{Blob, DateTime, Document};
 pub use awsop_runtime::{Client, ClientBuilder, Credentials, Region};
 pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
 

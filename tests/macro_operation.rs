@@ -1107,7 +1107,11 @@ fn renamed_crate_path() {
     assert_eq!(Renamed::METADATA.name, "Renamed");
     let shape = RenamedShape { a: Some(1) };
     assert_eq!(
-        awsop::runtime::protocol::binding::to_json_payload(&shape).unwrap(),
+        awsop::__private::protocol::binding::Payload::to_payload::<
+            awsop::__private::protocol::RestJson1,
+        >(&shape)
+        .unwrap()
+        .bytes,
         br#"{"a":1}"#
     );
 }

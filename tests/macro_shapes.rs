@@ -3,19 +3,20 @@
 
 use std::collections::HashMap;
 
-use awsop::runtime::protocol::binding::{from_json_payload, to_json_payload};
-use awsop::runtime::protocol::json::JsonPath;
-use awsop::runtime::protocol::Structure;
+// The JSON codec is not public API: these tests reach it the way generated
+// code does, to pin each shape's wire form.
+use awsop::__private::codec::json::{JsonShapeReader, JsonShapeWriter};
+use awsop::__private::shape::{ReadValue, Shape, WriteValue, ROOT};
 use awsop::{aws_shape, Blob, DateTime, Document};
 
-fn write<T: awsop::runtime::protocol::json::ToJson>(value: &T) -> serde_json::Value {
-    serde_json::from_slice(&to_json_payload(value).unwrap()).unwrap()
+fn write<T: WriteValue>(value: &T) -> serde_json::Value {
+    let mut w = JsonShapeWriter::with_capacity(64);
+    value.write(&mut w, &ROOT);
+    serde_json::from_slice(&w.finish().unwrap()).unwrap()
 }
 
-fn read<T: awsop::runtime::protocol::json::FromJson>(
-    json: &str,
-) -> Result<T, awsop::runtime::error::ParseError> {
-    from_json_payload(json.as_bytes(), &JsonPath::root("Shape"))
+fn read<T: ReadValue>(json: &str) -> Result<T, awsop::runtime::error::ParseError> {
+    JsonShapeReader::read_document(json.as_bytes()).map_err(|e| e.in_root("Shape"))
 }
 
 #[aws_shape]
@@ -445,7 +446,7 @@ fn structures_know_their_message() {
     };
     assert_eq!(m.error_message(), Some("hi"));
     assert_eq!(WithoutMessage::default().error_message(), None);
-    assert_eq!(<WithMessage as Structure>::NAME, "WithMessage");
+    assert_eq!(<WithMessage as Shape>::SCHEMA.name, "WithMessage");
 }
 
 #[test]

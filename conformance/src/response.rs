@@ -4,6 +4,7 @@ use std::fmt::Debug;
 
 use awsop::runtime::http::HttpResponse;
 use awsop::runtime::operation::{ModeledError, Operation};
+use awsop::runtime::protocol::Protocol;
 use http::{HeaderName, HeaderValue};
 
 /// The response a case describes (`response` in the fixture).
@@ -68,7 +69,7 @@ where
     O: Operation,
     O::Error: PartialEq,
 {
-    let metadata = awsop::runtime::protocol::error_metadata(response);
+    let metadata = <O::Protocol as Protocol>::error_metadata(response);
     let mut problems = Vec::new();
     if metadata.code() != Some(code) {
         problems.push(format!(
@@ -83,7 +84,7 @@ where
             metadata.message()
         ));
     }
-    match O::Error::from_response(metadata.code(), response, &metadata) {
+    match O::Error::from_response::<O::Protocol>(response, &metadata) {
         Ok(actual) => {
             if let Err(diff) = expect_eq(&actual, expected) {
                 problems.push(diff);

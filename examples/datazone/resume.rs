@@ -2,7 +2,7 @@
 //! read back by `--starting-token`, in the aws CLI's format: base64 of
 //! `{"nextToken": <service token>, "boto_truncate_amount": <items to skip>}`.
 
-use awsop::runtime::protocol::base64;
+use awsop::runtime::encoding::base64;
 
 /// Where a cut-short listing continues.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,9 +1,16 @@
-//! The model the macros work from: what the user declared, with the spans
-//! to point errors at.
+//! The model the macros work from, built from the user's item and its
+//! attributes: operations, shapes (classified into structures, string and
+//! int enums, unions and error enums), members with their bindings and wire
+//! names, each with the spans to point errors at.
 
-use proc_macro2::Span;
-use syn::{Ident, LitStr, Path, Type};
+use proc_macro2::{Span, TokenStream};
+use syn::spanned::Spanned;
+use syn::{Fields, Ident, Item, LitInt, LitStr, Path, Type};
 
+use crate::attr::{self, MemberAttrs, OperationAttrs, VariantAttrs};
+use crate::case::{lower_camel, lower_first, screaming_snake};
+use crate::ctxt::Ctxt;
+use crate::symbol::*;
 use crate::uri::UriTemplate;
 
 /// `#[aws_operation(...)]` on a struct.
@@ -17,38 +24,42 @@ pub(crate) struct Operation {
     pub(crate) named: bool,
 }
 
-/// The arguments of `#[aws_operation(...)]`, each with its span.
-#[derive(Default)]
+/// The arguments of `#[aws_operation(...)]`.
 pub(crate) struct OperationArgs {
     pub(crate) service: Option<LitStr>,
-    pub(crate) method: Option<(String, Span)>,
+    pub(crate) method: Option<LitStr>,
     pub(crate) uri: Option<(UriTemplate, Span)>,
-    pub(crate) status: Option<(u16, Span)>,
+    pub(crate) status: Option<LitInt>,
     pub(crate) output: Option<Type>,
     pub(crate) error: Option<Type>,
+    pub(crate) protocol: Option<LitStr>,
     pub(crate) endpoint: Option<LitStr>,
     pub(crate) service_id: Option<LitStr>,
     pub(crate) name: Option<LitStr>,
     pub(crate) krate: Option<Path>,
+    pub(crate) given: Vec<&'static str>,
 }
 
 /// A struct field: an operation input member or a structure member.
 pub(crate) struct Member {
     pub(crate) ident: Ident,
     pub(crate) ty: Type,
-    /// The name on the wire: JSON key, label name or query key fallback.
+    /// The name on the wire: body key, label name, query key fallback.
     pub(crate) wire: String,
     pub(crate) binding: Binding,
     /// Where the binding was declared (the field name for body members).
     pub(crate) binding_span: Span,
-    pub(crate) timestamp_format: Option<TimestampFormat>,
+    /// `label = "name"`: the label's wire name.
+    pub(crate) label_name: Option<LitStr>,
+    /// The binding keys written after the first: each is a conflict.
+    pub(crate) extra_bindings: Vec<(&'static str, Span)>,
+    pub(crate) timestamp_format: Option<LitStr>,
     pub(crate) idempotency_token: Option<Span>,
     pub(crate) sensitive: Option<Span>,
     pub(crate) rename: Option<LitStr>,
     /// `media_type = "..."`: a string header sent base64-encoded.
     pub(crate) media_type: Option<LitStr>,
-    /// Whether its `#[aws(...)]` had errors: checks across members skip it
-    /// rather than report consequences of the same mistake.
+    /// Whether its `#[aws(...)]` had errors: checks across members skip it.
     pub(crate) had_errors: bool,
 }
 
@@ -59,8 +70,10 @@ pub(crate) enum Binding {
     Label,
     Query(String),
     QueryParams,
-    Header(String),
-    PrefixHeaders(String),
+    /// The header name, lower-cased.
+    Header(String, LitStr),
+    /// The prefix, lower-cased.
+    PrefixHeaders(String, LitStr),
     Payload,
     ResponseCode,
 }
@@ -68,14 +81,13 @@ pub(crate) enum Binding {
 impl Binding {
     /// The attribute key that declares it, for messages.
     pub(crate) fn key(&self) -> &'static str {
-        use crate::symbol::*;
         match self {
             Binding::Body => "body",
             Binding::Label => LABEL,
             Binding::Query(_) => QUERY,
             Binding::QueryParams => QUERY_PARAMS,
-            Binding::Header(_) => HEADER,
-            Binding::PrefixHeaders(_) => PREFIX_HEADERS,
+            Binding::Header(..) => HEADER,
+            Binding::PrefixHeaders(..) => PREFIX_HEADERS,
             Binding::Payload => PAYLOAD,
             Binding::ResponseCode => RESPONSE_CODE,
         }
@@ -87,6 +99,18 @@ pub(crate) enum TimestampFormat {
     EpochSeconds,
     DateTime,
     HttpDate,
+}
+
+impl TimestampFormat {
+    /// The format a `timestamp_format = "..."` names (checked by `valid`).
+    pub(crate) fn from_lit(lit: &LitStr) -> Option<Self> {
+        match lit.value().as_str() {
+            EPOCH_SECONDS => Some(TimestampFormat::EpochSeconds),
+            DATE_TIME => Some(TimestampFormat::DateTime),
+            HTTP_DATE => Some(TimestampFormat::HttpDate),
+            _ => None,
+        }
+    }
 }
 
 /// `#[aws_shape]` on a struct or enum.
@@ -102,6 +126,8 @@ pub(crate) struct Structure {
     pub(crate) item: syn::ItemStruct,
     pub(crate) members: Vec<Member>,
     pub(crate) derives_debug: Option<Span>,
+    /// `#[aws_shape(errors)]` was written on this struct (an error).
+    pub(crate) errors_flag: bool,
 }
 
 pub(crate) struct Enum {
@@ -113,17 +139,378 @@ pub(crate) struct Variant {
     pub(crate) ident: Ident,
     /// Wire value (string enums), member name (unions) or error code.
     pub(crate) wire: String,
-    /// The discriminant of an int enum variant.
-    pub(crate) value: Option<i32>,
+    /// The discriminant of an int enum variant, as written.
+    pub(crate) discriminant: Option<syn::Expr>,
     /// The one field of a union or errors variant.
     pub(crate) ty: Option<Type>,
-    pub(crate) timestamp_format: Option<TimestampFormat>,
+    pub(crate) timestamp_format: Option<LitStr>,
     pub(crate) retryable: bool,
     pub(crate) throttling: bool,
 }
 
-/// Options shared by both macros.
-pub(crate) struct ShapeArgs {
-    pub(crate) errors: bool,
-    pub(crate) krate: Option<Path>,
+/// `#[aws_operation(...)]` on `item`: the model, or `None` when the item
+/// is no struct (reported).
+pub(crate) fn operation(cx: &Ctxt, args: TokenStream, item: &Item) -> Option<Operation> {
+    let item = match item {
+        Item::Struct(s) => s,
+        Item::Enum(e) => {
+            attr::operation(cx, args);
+            cx.error(
+                e.enum_token.span,
+                "#[aws_operation] goes on a struct (the operation's input members); \
+                 declare enums with #[aws_shape]",
+            );
+            return None;
+        }
+        Item::Union(u) => {
+            attr::operation(cx, args);
+            cx.error(
+                u.union_token.span,
+                "#[aws_operation] goes on a struct (the operation's input members); \
+                 declare AWS unions as enums with #[aws_shape]",
+            );
+            return None;
+        }
+        other => {
+            attr::operation(cx, args);
+            cx.error_spanned(
+                other,
+                "#[aws_operation] goes on a struct (the operation's input members)",
+            );
+            return None;
+        }
+    };
+    check_generics(cx, &item.generics, "#[aws_operation]");
+    let members = match &item.fields {
+        Fields::Named(named) => named
+            .named
+            .iter()
+            .map(|f| {
+                member(
+                    cx,
+                    f,
+                    MemberPlace::Input,
+                    "#[aws(...)] on an operation input member",
+                )
+            })
+            .collect(),
+        Fields::Unnamed(unnamed) => {
+            cx.error(
+                unnamed.paren_token.span.join(),
+                "#[aws_operation] needs named fields: each field is a member with a wire name \
+                 (write `struct Name { field: Type }`)",
+            );
+            Vec::new()
+        }
+        Fields::Unit => Vec::new(),
+    };
+    // Read after the members, so errors come out in reading order.
+    let attrs = attr::operation(cx, args);
+    Some(Operation {
+        args: operation_args(cx, attrs),
+        members,
+        derives_debug: attr::derives(&item.attrs, "Debug"),
+        named: !matches!(item.fields, Fields::Unnamed(_)),
+        item: item.clone(),
+    })
+}
+
+fn check_generics(cx: &Ctxt, generics: &syn::Generics, what: &str) {
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        cx.error_spanned(
+            generics,
+            format!("{what} cannot be generic: an AWS shape has one concrete wire form"),
+        );
+    }
+}
+
+fn operation_args(cx: &Ctxt, attrs: OperationAttrs) -> OperationArgs {
+    let uri = attrs
+        .uri
+        .and_then(|lit| match UriTemplate::parse(&lit.value()) {
+            Ok(t) => Some((t, lit.span())),
+            Err(why) => {
+                cx.error(lit.span(), why);
+                None
+            }
+        });
+    OperationArgs {
+        service: attrs.service,
+        method: attrs.method,
+        uri,
+        status: attrs.status,
+        output: attrs.output,
+        error: attrs.error,
+        protocol: attrs.protocol,
+        endpoint: attrs.endpoint,
+        service_id: attrs.service_id,
+        name: attrs.name,
+        krate: attrs.krate,
+        given: attrs.given,
+    }
+}
+
+/// One field of an operation input or a structure.
+fn member(cx: &Ctxt, field: &syn::Field, place: MemberPlace, what: &str) -> Member {
+    let ident = field
+        .ident
+        .clone()
+        .unwrap_or_else(|| Ident::new("_", field.span()));
+    let attrs: MemberAttrs = attr::member(cx, &field.attrs, place, what);
+    let mut bindings = attrs.bindings.into_iter();
+    let first = bindings.next();
+    let extra_bindings = bindings.map(|(key, span, _)| (key, span)).collect();
+    let label_name = match &first {
+        Some((LABEL, _, name)) => name.clone(),
+        _ => None,
+    };
+    let unraw = syn::ext::IdentExt::unraw(&ident).to_string();
+    let wire = label_name
+        .as_ref()
+        .or(attrs.rename.as_ref())
+        .map(LitStr::value)
+        .unwrap_or_else(|| lower_camel(&unraw));
+    let (binding, binding_span) = match first {
+        None => (Binding::Body, ident.span()),
+        Some((key, span, value)) => {
+            let binding = match key {
+                LABEL => Binding::Label,
+                QUERY => Binding::Query(value.map_or_else(|| wire.clone(), |l| l.value())),
+                QUERY_PARAMS => Binding::QueryParams,
+                HEADER => match value {
+                    Some(lit) => Binding::Header(lit.value().to_ascii_lowercase(), lit),
+                    None => Binding::Body,
+                },
+                PREFIX_HEADERS => match value {
+                    Some(lit) => Binding::PrefixHeaders(lit.value().to_ascii_lowercase(), lit),
+                    None => Binding::Body,
+                },
+                PAYLOAD => Binding::Payload,
+                _ => Binding::ResponseCode,
+            };
+            (binding, span)
+        }
+    };
+    Member {
+        ident,
+        ty: field.ty.clone(),
+        wire,
+        binding,
+        binding_span,
+        label_name,
+        extra_bindings,
+        timestamp_format: attrs.timestamp_format,
+        idempotency_token: attrs.idempotency_token,
+        sensitive: attrs.sensitive,
+        rename: attrs.rename,
+        media_type: attrs.media_type,
+        had_errors: attrs.had_errors,
+    }
+}
+
+/// `#[aws_shape(...)]` on `item`: the model and the crate path, or no
+/// model when the item cannot be a shape (reported).
+pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>, Option<Path>) {
+    let attrs = attr::shape(cx, args);
+    let shape = match item {
+        Item::Struct(s) => {
+            check_generics(cx, &s.generics, "#[aws_shape]");
+            let members = match &s.fields {
+                Fields::Named(named) => named
+                    .named
+                    .iter()
+                    .map(|f| {
+                        member(
+                            cx,
+                            f,
+                            MemberPlace::Structure,
+                            "#[aws(...)] on a structure member",
+                        )
+                    })
+                    .collect(),
+                Fields::Unnamed(unnamed) => {
+                    cx.error(
+                        unnamed.paren_token.span.join(),
+                        "an #[aws_shape] structure needs named fields: each is a member with a wire name",
+                    );
+                    Vec::new()
+                }
+                Fields::Unit => Vec::new(),
+            };
+            Some(Shape::Structure(Structure {
+                item: s.clone(),
+                members,
+                derives_debug: attr::derives(&s.attrs, "Debug"),
+                errors_flag: attrs.errors,
+            }))
+        }
+        Item::Enum(e) => {
+            check_generics(cx, &e.generics, "#[aws_shape]");
+            enum_shape(cx, e, attrs.errors)
+        }
+        Item::Union(u) => {
+            cx.error(
+                u.union_token.span,
+                "declare an AWS union as an enum with one-field tuple variants, not a Rust union",
+            );
+            None
+        }
+        other => {
+            cx.error_spanned(other, "#[aws_shape] goes on a struct or an enum");
+            None
+        }
+    };
+    (shape, attrs.krate)
+}
+
+#[derive(PartialEq)]
+enum VariantKind {
+    Unit,
+    Newtype,
+    Other,
+}
+
+fn variant_kind(v: &syn::Variant) -> VariantKind {
+    match &v.fields {
+        Fields::Unit => VariantKind::Unit,
+        Fields::Unnamed(f) if f.unnamed.len() == 1 => VariantKind::Newtype,
+        _ => VariantKind::Other,
+    }
+}
+
+/// Classifies an enum: errors (with `errors`), a union (one-value
+/// variants), an int enum (unit variants with values) or a string enum.
+/// Every problem with its form is reported, not only the first.
+fn enum_shape(cx: &Ctxt, e: &syn::ItemEnum, errors: bool) -> Option<Shape> {
+    if e.variants.is_empty() {
+        cx.error(
+            e.ident.span(),
+            "an #[aws_shape] enum needs at least one variant",
+        );
+        return None;
+    }
+    let added = if errors { UNHANDLED } else { UNKNOWN };
+    let before = cx.count();
+    for v in &e.variants {
+        if v.ident == added {
+            cx.error(
+                v.ident.span(),
+                format!("#[aws_shape] adds the `{added}` variant itself; remove this one"),
+            );
+        } else if variant_kind(v) == VariantKind::Other {
+            cx.error_spanned(
+                &v.fields,
+                if errors {
+                    "an error variant holds its exception structure: `Name(NameException)`"
+                } else {
+                    "variants are either unit (a string or int enum) or hold one value (a union member): `Name(Type)`"
+                },
+            );
+        } else if errors && variant_kind(v) == VariantKind::Unit {
+            cx.error(
+                v.ident.span(),
+                "an error variant holds its exception structure: `Name(NameException)`",
+            );
+        }
+    }
+    if cx.count() > before {
+        return None;
+    }
+    let item = e.clone();
+    if errors {
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| variant(cx, v, VariantPlace::Errors, v.ident.to_string()))
+            .collect();
+        return Some(Shape::Errors(Enum { item, variants }));
+    }
+    let first = variant_kind(&e.variants[0]);
+    for v in e.variants.iter().filter(|v| variant_kind(v) != first) {
+        cx.error(
+            v.ident.span(),
+            "an #[aws_shape] enum has either all unit variants (a string or int enum) \
+             or all one-value variants (a union); this variant is the odd one out",
+        );
+    }
+    if cx.count() > before {
+        return None;
+    }
+    if first == VariantKind::Newtype {
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| {
+                variant(
+                    cx,
+                    v,
+                    VariantPlace::Union,
+                    lower_first(&v.ident.to_string()),
+                )
+            })
+            .collect();
+        return Some(Shape::Union(Enum { item, variants }));
+    }
+    if e.variants.iter().all(|v| v.discriminant.is_none()) {
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| {
+                variant(
+                    cx,
+                    v,
+                    VariantPlace::StringEnum,
+                    screaming_snake(&v.ident.to_string()),
+                )
+            })
+            .collect();
+        return Some(Shape::StringEnum(Enum { item, variants }));
+    }
+    let variants = e
+        .variants
+        .iter()
+        .map(|v| variant(cx, v, VariantPlace::IntEnum, v.ident.to_string()))
+        .collect();
+    Some(Shape::IntEnum(Enum { item, variants }))
+}
+
+fn variant(cx: &Ctxt, v: &syn::Variant, place: VariantPlace, default_wire: String) -> Variant {
+    let attrs: VariantAttrs = attr::variant(cx, &v.attrs, place);
+    Variant {
+        ident: v.ident.clone(),
+        wire: attrs.rename.as_ref().map_or(default_wire, LitStr::value),
+        discriminant: v.discriminant.as_ref().map(|(_, expr)| expr.clone()),
+        ty: match &v.fields {
+            Fields::Unnamed(f) => f.unnamed.first().map(|f| f.ty.clone()),
+            _ => None,
+        },
+        timestamp_format: attrs.timestamp_format,
+        retryable: attrs.retryable,
+        throttling: attrs.throttling,
+    }
+}
+
+impl Variant {
+    /// The value of an int enum variant, when its discriminant is an i32
+    /// literal (checked by `valid`).
+    pub(crate) fn int_value(&self) -> Option<i32> {
+        self.discriminant.as_ref().and_then(int_value)
+    }
+}
+
+fn int_value(expr: &syn::Expr) -> Option<i32> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => int_value(expr).and_then(i32::checked_neg),
+        syn::Expr::Group(g) => int_value(&g.expr),
+        syn::Expr::Paren(p) => int_value(&p.expr),
+        _ => None,
+    }
 }

@@ -43,6 +43,22 @@ pub(crate) fn lower_first(camel: &str) -> String {
     }
 }
 
+/// `domainIdentifier` → `domain_identifier`, for suggestions.
+pub(crate) fn snake(camel: &str) -> String {
+    let mut out = String::new();
+    for c in camel.chars() {
+        if c.is_uppercase() {
+            if !out.is_empty() {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The Levenshtein distance, to suggest the key the user probably meant.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

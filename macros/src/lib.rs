@@ -3,10 +3,11 @@
 //! which re-exports them with everything the generated code needs.
 //!
 //! The macros work as serde_derive and thiserror do: `attr` reads the
-//! arguments and `#[aws(...)]` attributes into the `ast` model,
-//! `valid` checks it (collecting every error, each on its token), and
-//! `expand` writes the code. On error, the user's item comes out
-//! unchanged (minus `#[aws(...)]`) next to the errors.
+//! arguments and `#[aws(...)]` attributes as written, `ast` builds the
+//! model from the item and them (classifying enums, binding members,
+//! naming them on the wire), `valid` checks it (collecting every error,
+//! each on its token), and `expand` writes the code. On error, the user's
+//! item comes out unchanged (minus `#[aws(...)]`) next to the errors.
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
@@ -16,6 +17,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod protocol;
 mod symbol;
 mod types;
 mod uri;
@@ -24,7 +26,7 @@ mod valid;
 use proc_macro::TokenStream;
 
 /// Declares an AWS operation: the struct is its input, and the macro
-/// implements `awsop::runtime::operation::Operation` for it and adds
+/// implements the runtime's `Operation` for it and adds
 /// `async fn send(self, &Client)`.
 ///
 /// See the `awsop` crate for the full syntax.

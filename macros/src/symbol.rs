@@ -1,5 +1,7 @@
-//! Every keyword the macros accept, in one place, with the lists quoted
-//! back to the user when a key is unknown.
+//! Every keyword the macros accept, in one place: the argument lists, and
+//! the member and variant keys with where each one may be written. The
+//! lists quoted back to the user, and the hints for a key written in the
+//! wrong place, are all derived from these tables.
 
 // #[aws_operation(...)]
 pub(crate) const SERVICE: &str = "service";
@@ -37,55 +39,136 @@ pub(crate) const TIMESTAMP_FORMAT: &str = "timestamp_format";
 pub(crate) const SENSITIVE: &str = "sensitive";
 pub(crate) const MEDIA_TYPE: &str = "media_type";
 
-/// Keys on the members of an operation's input struct.
-pub(crate) const OPERATION_MEMBER_KEYS: &[&str] = &[
-    LABEL,
-    QUERY,
-    QUERY_PARAMS,
-    HEADER,
-    PREFIX_HEADERS,
-    PAYLOAD,
-    IDEMPOTENCY_TOKEN,
-    RENAME,
-    TIMESTAMP_FORMAT,
-    SENSITIVE,
-    MEDIA_TYPE,
+/// Where a member key may be written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MemberPlace {
+    /// A field of an `#[aws_operation]` struct.
+    Input,
+    /// A field of an `#[aws_shape]` structure.
+    Structure,
+}
+
+/// A member key: where it is accepted, and what to say when it is
+/// written elsewhere.
+pub(crate) struct MemberKey {
+    pub(crate) name: &'static str,
+    pub(crate) places: &'static [MemberPlace],
+    pub(crate) misplaced_hint: Option<&'static str>,
+}
+
+const BOTH: &[MemberPlace] = &[MemberPlace::Input, MemberPlace::Structure];
+const INPUT_ONLY: &[MemberPlace] = &[MemberPlace::Input];
+const STRUCTURE_ONLY: &[MemberPlace] = &[MemberPlace::Structure];
+const INPUT_HINT: Option<&str> =
+    Some("binds members of an operation's input and goes in a struct with #[aws_operation]");
+
+/// Every member key, in the order messages list them.
+pub(crate) const MEMBER_KEYS: &[MemberKey] = &[
+    MemberKey {
+        name: LABEL,
+        places: INPUT_ONLY,
+        misplaced_hint: INPUT_HINT,
+    },
+    MemberKey {
+        name: QUERY,
+        places: INPUT_ONLY,
+        misplaced_hint: INPUT_HINT,
+    },
+    MemberKey {
+        name: QUERY_PARAMS,
+        places: INPUT_ONLY,
+        misplaced_hint: INPUT_HINT,
+    },
+    MemberKey {
+        name: HEADER,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: PREFIX_HEADERS,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: PAYLOAD,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: IDEMPOTENCY_TOKEN,
+        places: INPUT_ONLY,
+        misplaced_hint: INPUT_HINT,
+    },
+    MemberKey {
+        name: RESPONSE_CODE,
+        places: STRUCTURE_ONLY,
+        misplaced_hint: Some(
+            "reads the status of a response and goes in an output structure with #[aws_shape]",
+        ),
+    },
+    MemberKey {
+        name: RENAME,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: TIMESTAMP_FORMAT,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: SENSITIVE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: MEDIA_TYPE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
 ];
 
-/// Keys on the members of a `#[aws_shape]` structure.
-pub(crate) const SHAPE_MEMBER_KEYS: &[&str] = &[
-    HEADER,
-    PREFIX_HEADERS,
-    PAYLOAD,
-    RESPONSE_CODE,
-    RENAME,
-    TIMESTAMP_FORMAT,
-    SENSITIVE,
-    MEDIA_TYPE,
-];
+/// The member keys accepted at `place`, in message order.
+pub(crate) fn member_keys(place: MemberPlace) -> Vec<&'static str> {
+    MEMBER_KEYS
+        .iter()
+        .filter(|k| k.places.contains(&place))
+        .map(|k| k.name)
+        .collect()
+}
+
+/// The member key `name`, if it is one.
+pub(crate) fn member_key(name: &str) -> Option<&'static MemberKey> {
+    MEMBER_KEYS.iter().find(|k| k.name == name)
+}
 
 // #[aws(...)] on variants
 pub(crate) const RETRYABLE: &str = "retryable";
 pub(crate) const THROTTLING: &str = "throttling";
 
-pub(crate) const ENUM_VARIANT_KEYS: &[&str] = &[RENAME];
-pub(crate) const UNION_VARIANT_KEYS: &[&str] = &[RENAME, TIMESTAMP_FORMAT];
-pub(crate) const ERROR_VARIANT_KEYS: &[&str] = &[RENAME, RETRYABLE, THROTTLING];
+/// What kind of enum a variant belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VariantPlace {
+    StringEnum,
+    IntEnum,
+    Union,
+    Errors,
+}
+
+/// The variant keys accepted in each kind of enum.
+pub(crate) fn variant_keys(place: VariantPlace) -> &'static [&'static str] {
+    match place {
+        VariantPlace::StringEnum => &[RENAME],
+        VariantPlace::IntEnum => &[],
+        VariantPlace::Union => &[RENAME, TIMESTAMP_FORMAT],
+        VariantPlace::Errors => &[RENAME, RETRYABLE, THROTTLING],
+    }
+}
 
 /// The member attribute.
 pub(crate) const AWS: &str = "aws";
 
 pub(crate) const METHODS: &[&str] = &["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
-
-pub(crate) const REST_JSON1: &str = "restJson1";
-/// Protocols AWS uses that a later version may support.
-pub(crate) const OTHER_PROTOCOLS: &[&str] = &[
-    "awsJson1_0",
-    "awsJson1_1",
-    "restXml",
-    "awsQuery",
-    "ec2Query",
-];
 
 pub(crate) const EPOCH_SECONDS: &str = "epoch-seconds";
 pub(crate) const DATE_TIME: &str = "date-time";

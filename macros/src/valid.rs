@@ -1,60 +1,23 @@
-//! Checks across members and arguments, each error on the offending token.
+//! Checks the model: argument values, members across each other, enum
+//! variants. Every error is collected (none stops the others), each on the
+//! offending token.
 
 use std::collections::HashMap;
 
 use proc_macro2::Span;
-use syn::Type;
+use syn::{LitStr, Type};
 
-use crate::ast::{Binding, Enum, Member, Operation, Shape, Structure};
+use crate::ast::{Binding, Enum, Member, Operation, Shape, Structure, TimestampFormat};
 use crate::ctxt::Ctxt;
+use crate::protocol::{self, PROTOCOLS, REST_JSON1};
+use crate::symbol::*;
 use crate::types::{collection, is_named, list_element, option_inner, strip_option, Collection};
 
 pub(crate) fn operation(cx: &Ctxt, op: &Operation) {
+    operation_args(cx, op);
     check_members(cx, &op.members, op.derives_debug);
-    let labels: Vec<&Member> = op
-        .members
-        .iter()
-        .filter(|m| m.binding == Binding::Label)
-        .collect();
-    if let (Some((uri, uri_span)), true) = (&op.args.uri, op.named) {
-        for (name, _) in uri.labels() {
-            if labels.iter().any(|m| m.wire == name) {
-                continue;
-            }
-            match op.members.iter().find(|m| m.wire == name) {
-                Some(m) if m.had_errors => {}
-                Some(m) => cx.error(
-                    m.ident.span(),
-                    format!(
-                        "`{}` has the name of the uri label `{{{name}}}` but is not bound to it: add #[aws(label)]",
-                        m.ident
-                    ),
-                ),
-                None => {
-                    let field = crate::case::lower_camel(name);
-                    cx.error(
-                        *uri_span,
-                        format!(
-                            "the uri label `{{{name}}}` has no member: add a field `#[aws(label)] {}: String` \
-                             (its wire name must be `{name}`; use `#[aws(label = \"{name}\")]` to name it)",
-                            snake(&field)
-                        ),
-                    );
-                }
-            }
-        }
-        for m in &labels {
-            if !uri.labels().any(|(name, _)| name == m.wire) {
-                cx.error(
-                    m.binding_span,
-                    format!(
-                        "`{}` is bound to the label `{{{}}}`, which the uri does not have",
-                        m.ident, m.wire
-                    ),
-                );
-            }
-        }
-    }
+    rpc_bindings(cx, op);
+    uri_labels(cx, op);
     for m in &op.members {
         if m.binding == Binding::ResponseCode {
             cx.error(
@@ -82,7 +45,7 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) {
             }
             if !matches!(
                 m.binding,
-                Binding::Body | Binding::Query(_) | Binding::Header(_)
+                Binding::Body | Binding::Query(_) | Binding::Header(..)
             ) {
                 cx.error(
                     span,
@@ -115,6 +78,188 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) {
     }
 }
 
+/// Protocols without HTTP bindings send the whole input as the body: a
+/// member bound elsewhere would silently not be sent.
+fn rpc_bindings(cx: &Ctxt, op: &Operation) {
+    let Some(lit) = &op.args.protocol else {
+        return;
+    };
+    let Some(protocol) = protocol::find(&lit.value()).filter(|p| p.supported) else {
+        return;
+    };
+    if protocol.http_bindings {
+        return;
+    }
+    for m in op.members.iter().filter(|m| m.binding != Binding::Body) {
+        cx.error(
+            m.binding_span,
+            format!(
+                "`{}` is an HTTP binding, and {} has none: every member of its input travels in the body",
+                m.binding.key(),
+                protocol.name
+            ),
+        );
+    }
+}
+
+fn non_empty(cx: &Ctxt, lit: &Option<LitStr>, key: &str) {
+    if let Some(lit) = lit {
+        if lit.value().is_empty() {
+            cx.error(lit.span(), format!("`{key}` cannot be empty"));
+        }
+    }
+}
+
+fn operation_args(cx: &Ctxt, op: &Operation) {
+    let args = &op.args;
+    non_empty(cx, &args.service, SERVICE);
+    non_empty(cx, &args.service_id, SERVICE_ID);
+    non_empty(cx, &args.name, NAME);
+    if let Some(lit) = &args.method {
+        let value = lit.value();
+        if METHODS.contains(&value.as_str()) {
+        } else if METHODS.contains(&value.to_ascii_uppercase().as_str()) {
+            cx.error(
+                lit.span(),
+                format!(
+                    "write the method in upper case: \"{}\"",
+                    value.to_ascii_uppercase()
+                ),
+            );
+        } else {
+            cx.error(
+                lit.span(),
+                format!(
+                    "unknown HTTP method \"{value}\"; use one of: {}",
+                    METHODS.join(", ")
+                ),
+            );
+        }
+    }
+    if let Some(lit) = &args.status {
+        if !matches!(lit.base10_parse::<u16>(), Ok(200..=299)) {
+            cx.error(
+                lit.span(),
+                "`status` is the operation's success code and must be 2xx (200..=299)",
+            );
+        }
+    }
+    if let Some(lit) = &args.protocol {
+        let value = lit.value();
+        match protocol::find(&value) {
+            Some(p) if p.supported => {}
+            Some(_) => cx.error(
+                lit.span(),
+                format!(
+                    "protocol \"{value}\" is not supported yet; awsop speaks \"{REST_JSON1}\" for now"
+                ),
+            ),
+            None => {
+                let others: Vec<&str> = PROTOCOLS
+                    .iter()
+                    .map(|p| p.name)
+                    .filter(|n| *n != REST_JSON1)
+                    .collect();
+                cx.error(
+                    lit.span(),
+                    format!(
+                        "unknown protocol \"{value}\"; AWS protocols are {REST_JSON1}, {} (only {REST_JSON1} is supported yet)",
+                        others.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(lit) = &args.endpoint {
+        if !is_endpoint_template(&lit.value()) {
+            cx.error(
+                lit.span(),
+                "`endpoint` is a URL template such as \"https://datazone.{region}.api.aws\"",
+            );
+        }
+    }
+    if let Some(lit) = &args.name {
+        let value = lit.value();
+        if !value.is_empty() && !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            cx.error(
+                lit.span(),
+                "`name` is an operation name such as \"CreateUserProfile\"",
+            );
+        }
+    }
+    for (key, hint) in [
+        (SERVICE, "service = \"datazone\" (the SigV4 signing name)"),
+        (METHOD, "method = \"POST\""),
+        (
+            URI,
+            "uri = \"/v2/domains/{domainIdentifier}/user-profiles\"",
+        ),
+    ] {
+        if !args.given.contains(&key) {
+            cx.error(
+                Span::call_site(),
+                format!("#[aws_operation] is missing `{key}`: add {hint}"),
+            );
+        }
+    }
+}
+
+/// `http://` or `https://` and a host part.
+fn is_endpoint_template(value: &str) -> bool {
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
+    rest.is_some_and(|host| !host.is_empty() && !host.starts_with('/'))
+}
+
+fn uri_labels(cx: &Ctxt, op: &Operation) {
+    let (Some((uri, uri_span)), true) = (&op.args.uri, op.named) else {
+        return;
+    };
+    let labels: Vec<&Member> = op
+        .members
+        .iter()
+        .filter(|m| m.binding == Binding::Label)
+        .collect();
+    for (name, _) in uri.labels() {
+        if labels.iter().any(|m| m.wire == name) {
+            continue;
+        }
+        match op.members.iter().find(|m| m.wire == name) {
+            Some(m) if m.had_errors => {}
+            Some(m) => cx.error(
+                m.ident.span(),
+                format!(
+                    "`{}` has the name of the uri label `{{{name}}}` but is not bound to it: add #[aws(label)]",
+                    m.ident
+                ),
+            ),
+            None => {
+                let field = crate::case::lower_camel(name);
+                cx.error(
+                    *uri_span,
+                    format!(
+                        "the uri label `{{{name}}}` has no member: add a field `#[aws(label)] {}: String` \
+                         (its wire name must be `{name}`; use `#[aws(label = \"{name}\")]` to name it)",
+                        crate::case::snake(&field)
+                    ),
+                );
+            }
+        }
+    }
+    for m in &labels {
+        if !uri.labels().any(|(name, _)| name == m.wire) {
+            cx.error(
+                m.binding_span,
+                format!(
+                    "`{}` is bound to the label `{{{}}}`, which the uri does not have",
+                    m.ident, m.wire
+                ),
+            );
+        }
+    }
+}
+
 pub(crate) fn shape(cx: &Ctxt, shape: &Shape) {
     match shape {
         Shape::Structure(s) => structure(cx, s),
@@ -130,14 +275,29 @@ pub(crate) fn shape(cx: &Ctxt, shape: &Shape) {
         Shape::IntEnum(e) => {
             let mut seen = HashMap::new();
             for v in &e.variants {
-                if let Some(n) = v.value {
-                    if seen.insert(n, ()).is_some() {
-                        cx.error(v.ident.span(), format!("two variants have the value {n}"));
+                match (&v.discriminant, v.int_value()) {
+                    (Some(_), Some(n)) => {
+                        if seen.insert(n, ()).is_some() {
+                            cx.error(v.ident.span(), format!("two variants have the value {n}"));
+                        }
                     }
+                    (Some(expr), None) => cx.error_spanned(
+                        expr,
+                        "an int enum value must be an i32 literal, as in `A = 1`",
+                    ),
+                    (None, _) => cx.error(
+                        v.ident.span(),
+                        "give every variant of an int enum its value (`A = 1`), or none for a string enum",
+                    ),
                 }
             }
         }
-        Shape::Union(e) => unique_wires(cx, e, "member name"),
+        Shape::Union(e) => {
+            for v in &e.variants {
+                timestamp_format(cx, &v.timestamp_format);
+            }
+            unique_wires(cx, e, "member name");
+        }
         Shape::Errors(e) => unique_wires(cx, e, "error code"),
     }
 }
@@ -155,6 +315,13 @@ fn unique_wires(cx: &Ctxt, e: &Enum, what: &str) {
 }
 
 fn structure(cx: &Ctxt, s: &Structure) {
+    if s.errors_flag {
+        cx.error(
+            Span::call_site(),
+            "#[aws_shape(errors)] goes on the enum of an operation's errors; \
+             exception structures take a plain #[aws_shape]",
+        );
+    }
     check_members(cx, &s.members, s.derives_debug);
     let codes: Vec<&Member> = s
         .members
@@ -169,8 +336,70 @@ fn structure(cx: &Ctxt, s: &Structure) {
     }
 }
 
+fn timestamp_format(cx: &Ctxt, lit: &Option<LitStr>) {
+    if let Some(lit) = lit {
+        if TimestampFormat::from_lit(lit).is_none() {
+            cx.error(
+                lit.span(),
+                format!(
+                    "unknown timestamp format \"{}\"; use one of: {}",
+                    lit.value(),
+                    TIMESTAMP_FORMATS.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c)
+}
+
+fn header_name(cx: &Ctxt, lit: &LitStr, allow_empty: bool) {
+    let v = lit.value();
+    if (v.is_empty() && !allow_empty) || !v.chars().all(is_token_char) {
+        cx.error(
+            lit.span(),
+            format!("\"{}\" is not a valid HTTP header name", v.escape_debug()),
+        );
+    }
+}
+
+/// The checks of one member on its own.
+fn check_member(cx: &Ctxt, m: &Member) {
+    for (key, span) in &m.extra_bindings {
+        cx.error(
+            *span,
+            format!(
+                "a member has one binding: `{key}` conflicts with `{}`",
+                m.binding.key()
+            ),
+        );
+    }
+    non_empty(cx, &m.rename, RENAME);
+    non_empty(cx, &m.media_type, MEDIA_TYPE);
+    if let (Some(label), Some(rename)) = (&m.label_name, &m.rename) {
+        cx.error(
+            rename.span(),
+            format!(
+                "the member is already named \"{}\" by `label = ...`",
+                label.value()
+            ),
+        );
+    }
+    match &m.binding {
+        Binding::Header(_, lit) => header_name(cx, lit, false),
+        Binding::PrefixHeaders(_, lit) => header_name(cx, lit, true),
+        _ => {}
+    }
+    timestamp_format(cx, &m.timestamp_format);
+}
+
 /// Checks shared by operation inputs and structures.
 fn check_members(cx: &Ctxt, members: &[Member], derives_debug: Option<Span>) {
+    for m in members {
+        check_member(cx, m);
+    }
     let payloads: Vec<&Member> = members
         .iter()
         .filter(|m| m.binding == Binding::Payload)
@@ -213,7 +442,7 @@ fn check_members(cx: &Ctxt, members: &[Member], derives_debug: Option<Span>) {
     for m in members {
         let inner = strip_option(&m.ty);
         match &m.binding {
-            Binding::Header(name) => {
+            Binding::Header(name, _) => {
                 if headers.insert(name.as_str(), ()).is_some() {
                     cx.error(
                         m.binding_span,
@@ -227,7 +456,7 @@ fn check_members(cx: &Ctxt, members: &[Member], derives_debug: Option<Span>) {
                     );
                 }
             }
-            Binding::PrefixHeaders(_) | Binding::QueryParams
+            Binding::PrefixHeaders(..) | Binding::QueryParams
                 if collection(inner) != Some(Collection::Map) =>
             {
                 cx.error_spanned(
@@ -249,7 +478,7 @@ fn check_members(cx: &Ctxt, members: &[Member], derives_debug: Option<Span>) {
         }
         if let Some(media_type) = &m.media_type {
             let string = is_named(inner, "String");
-            if !matches!(m.binding, Binding::Header(_)) || !string {
+            if !matches!(m.binding, Binding::Header(..)) || !string {
                 cx.error(
                     media_type.span(),
                     "`media_type` marks a String header member, whose value then travels base64-encoded",
@@ -296,20 +525,4 @@ fn holds_datetime(ty: &Type) -> bool {
         }
     }
     false
-}
-
-/// `domainIdentifier` → `domain_identifier`, for suggestions.
-fn snake(camel: &str) -> String {
-    let mut out = String::new();
-    for c in camel.chars() {
-        if c.is_uppercase() {
-            if !out.is_empty() {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -14,7 +14,9 @@
 #![forbid(unsafe_code)]
 
 pub mod client;
+pub mod codec;
 pub mod credentials;
+pub mod encoding;
 pub mod endpoint;
 pub mod env;
 pub mod error;
@@ -23,18 +25,22 @@ pub mod operation;
 pub mod orchestrator;
 pub mod profile;
 pub mod protocol;
+pub mod random;
 pub mod region;
 pub mod retry;
 mod settings;
+pub mod shape;
 pub mod sigv4;
 pub mod time;
 pub mod token;
 pub mod transport;
+pub mod value;
 
 pub use client::{Client, ClientBuilder};
 pub use credentials::Credentials;
 pub use error::{Error, ErrorKind, ErrorMetadata};
 pub use region::Region;
+pub use value::{Blob, DateTime, Document, TimestampFormat};
 
 /// A boxed, `Send` future: the return type of the runtime's async traits.
 pub type BoxFuture<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;

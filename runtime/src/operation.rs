@@ -8,6 +8,8 @@ use std::fmt::Debug;
 
 use crate::error::{BuildError, ErrorMetadata, ParseError};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::protocol::binding::FromResponse;
+use crate::protocol::{Protocol, Role};
 use crate::token::IdempotencyTokenGenerator;
 
 /// Static facts about an operation.
@@ -19,6 +21,8 @@ use crate::token::IdempotencyTokenGenerator;
 ///     service_id: "DataZone",
 ///     name: "CreateUserProfile",
 ///     endpoint: Some("https://datazone.{region}.api.aws"),
+///     target_prefix: None,
+///     api_version: None,
 /// };
 /// assert_eq!(META.env_suffix(), "DATAZONE");
 /// ```
@@ -34,6 +38,12 @@ pub struct OperationMetadata {
     /// An endpoint template, e.g. `https://datazone.{region}.api.aws`;
     /// `None` uses `https://{service}.{region}.{dnsSuffix}`.
     pub endpoint: Option<&'static str>,
+    /// The service's target prefix (`DynamoDB_20120810`): awsJson's
+    /// `X-Amz-Target` is `<prefix>.<name>`, rpcv2Cbor's path names it.
+    pub target_prefix: Option<&'static str>,
+    /// The service's API version (`2011-06-15`), sent by awsQuery and
+    /// ec2Query as `Version=`.
+    pub api_version: Option<&'static str>,
 }
 
 impl OperationMetadata {
@@ -56,6 +66,9 @@ pub trait Operation: Send + 'static {
     type Output: Send + 'static;
     /// The operation's modeled errors.
     type Error: ModeledError;
+    /// The wire protocol: it writes the body, reads the output and the
+    /// errors' code, message and request id.
+    type Protocol: Protocol;
 
     /// Static facts: service, name, endpoint template.
     const METADATA: OperationMetadata;
@@ -68,18 +81,46 @@ pub trait Operation: Send + 'static {
     /// (`uri` is path and query). Errors mean nothing is sent.
     fn serialize(&self) -> Result<HttpRequest, BuildError>;
 
-    /// Parses a 2xx response.
+    /// Parses a 2xx response (with the protocol's
+    /// [`read_output`](crate::protocol::binding::FromResponse), for
+    /// declared operations).
     fn parse_output(response: &HttpResponse) -> Result<Self::Output, ParseError>;
+}
+
+/// [`Operation::parse_output`] for an output declared with
+/// `#[aws_shape]`: reads it as protocol `P` defines.
+pub fn read_output<O: Operation>(response: &HttpResponse) -> Result<O::Output, ParseError>
+where
+    O::Output: FromResponse,
+{
+    O::Output::from_response::<O::Protocol>(
+        response,
+        Role::Output {
+            operation: O::METADATA.name,
+        },
+    )
+}
+
+/// Reads an error response as operation `O` does: its metadata (code,
+/// message, HTTP status, request id) by the operation's protocol, and the
+/// typed error. Useful for checking an operation against a recorded
+/// response.
+pub fn read_error<O: Operation>(
+    response: &HttpResponse,
+) -> Result<(O::Error, ErrorMetadata), ParseError> {
+    let metadata = O::Protocol::error_metadata(response);
+    let error = O::Error::from_response::<O::Protocol>(response, &metadata)?;
+    Ok((error, metadata))
 }
 
 /// The typed error enum of an operation (its modeled exceptions plus an
 /// unhandled case).
 pub trait ModeledError: Debug + Send + Sync + Sized + 'static {
-    /// Builds the typed error for a non-2xx response, given its code as
-    /// read from the headers or body. Unknown codes give the unhandled case;
-    /// a body that does not fit the modeled shape is a [`ParseError`].
-    fn from_response(
-        code: Option<&str>,
+    /// Builds the typed error for a non-2xx response of protocol `P`,
+    /// given its metadata (the code as read from the headers or body).
+    /// Unknown codes give the unhandled case; a body that does not fit the
+    /// modeled shape is a [`ParseError`].
+    fn from_response<P: Protocol>(
         response: &HttpResponse,
         metadata: &ErrorMetadata,
     ) -> Result<Self, ParseError>;
@@ -105,8 +146,7 @@ pub enum Unmodeled {
 }
 
 impl ModeledError for Unmodeled {
-    fn from_response(
-        _code: Option<&str>,
+    fn from_response<P: Protocol>(
         _response: &HttpResponse,
         _metadata: &ErrorMetadata,
     ) -> Result<Self, ParseError> {

@@ -18,6 +18,7 @@ use crate::credentials::Credentials;
 use crate::error::{DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
+use crate::protocol::{request_id, Protocol};
 use crate::retry::{self, RetryKind};
 use crate::sigv4::{self, SigningParams};
 
@@ -287,7 +288,7 @@ fn on_response<O: Operation>(
     skew: Offset,
 ) -> Outcome<O::Output, O::Error> {
     span.record("status", response.status);
-    if let Some(id) = response.header("x-amzn-requestid") {
+    if let Some(id) = request_id::from_headers(&response) {
         span.record("request_id", id);
     }
     if response.is_success() {
@@ -296,8 +297,8 @@ fn on_response<O: Operation>(
                 .map_err(|e| Error::response(e, Some(success_metadata(&response)))),
         );
     }
-    let metadata = crate::protocol::error_metadata(&response);
-    let modeled = match O::Error::from_response(metadata.code(), &response, &metadata) {
+    let metadata = O::Protocol::error_metadata(&response);
+    let modeled = match O::Error::from_response::<O::Protocol>(&response, &metadata) {
         Ok(modeled) => modeled,
         Err(e) => return Outcome::Done(Err(Error::response(e, Some(metadata)))),
     };
@@ -389,7 +390,7 @@ fn success_metadata(response: &HttpResponse) -> ErrorMetadata {
         None,
         None,
         response.status,
-        response.header("x-amzn-requestid").map(str::to_owned),
+        request_id::from_headers(response).map(str::to_owned),
     )
 }
 

@@ -52,20 +52,11 @@ impl IdempotencyTokenGenerator for FixedToken {
 pub(crate) fn invocation_id() -> String {
     use std::cell::Cell;
     thread_local! {
-        static STATE: Cell<u64> = Cell::new(seed());
-    }
-    fn seed() -> u64 {
-        let mut bytes = [0u8; 8];
-        let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
-        // xorshift must not start at zero.
-        u64::from_le_bytes(bytes) | 1
+        static STATE: Cell<u64> = Cell::new(crate::random::os_seed());
     }
     let next = || {
         STATE.with(|state| {
-            let mut x = state.get();
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
+            let x = crate::random::xorshift64(state.get());
             state.set(x);
             x
         })
@@ -80,14 +71,12 @@ pub(crate) fn invocation_id() -> String {
 fn uuid_v4(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(36);
     for (i, b) in bytes.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
             out.push('-');
         }
-        out.push(HEX[(b >> 4) as usize] as char);
-        out.push(HEX[(b & 0x0f) as usize] as char);
+        crate::encoding::hex::push_lower(&mut out, &[*b]);
     }
     out
 }

@@ -12,6 +12,7 @@ use awsop_runtime::error::{
 use awsop_runtime::http::{HttpRequest, HttpResponse};
 use awsop_runtime::operation::{ModeledError, Operation, OperationMetadata};
 use awsop_runtime::orchestrator::invoke;
+use awsop_runtime::protocol::{Protocol, RestJson1};
 use awsop_runtime::retry::RetryConfig;
 use awsop_runtime::time::FixedTime;
 use awsop_runtime::token::{FixedToken, IdempotencyTokenGenerator};
@@ -32,12 +33,11 @@ enum ThingError {
 }
 
 impl ModeledError for ThingError {
-    fn from_response(
-        code: Option<&str>,
+    fn from_response<P: Protocol>(
         _response: &HttpResponse,
-        _metadata: &ErrorMetadata,
+        metadata: &ErrorMetadata,
     ) -> Result<Self, ParseError> {
-        Ok(match code {
+        Ok(match metadata.code() {
             Some("BusyException") => ThingError::Busy,
             _ => ThingError::Unhandled,
         })
@@ -51,11 +51,14 @@ impl ModeledError for ThingError {
 impl Operation for PutThing {
     type Output = String;
     type Error = ThingError;
+    type Protocol = RestJson1;
     const METADATA: OperationMetadata = OperationMetadata {
         service: "things",
         service_id: "Things",
         name: "PutThing",
         endpoint: None,
+        target_prefix: None,
+        api_version: None,
     };
 
     fn fill_idempotency_tokens(&mut self, tokens: &dyn IdempotencyTokenGenerator) {

@@ -13,13 +13,13 @@ pub(crate) fn sensitive(ident: &syn::Ident, members: &[Member], paths: &Paths) -
     if members.iter().all(|m| m.sensitive.is_none()) {
         return TokenStream::new();
     }
-    let proto = &paths.proto;
+    let private = &paths.private;
     let name = ident.to_string();
     let fields = members.iter().map(|m| {
         let ident = &m.ident;
         let label = ident.unraw().to_string();
         if m.sensitive.is_some() {
-            quote!(.field(#label, &#proto::Redacted))
+            quote!(.field(#label, &#private::shape::Redacted))
         } else {
             quote!(.field(#label, &self.#ident))
         }

@@ -11,7 +11,6 @@ use super::strip;
 use crate::ast::Enum;
 
 pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
     let private = &paths.private;
     let mut item = e.item.clone();
     strip::enumeration(&mut item);
@@ -30,9 +29,16 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         let span = v.ty.as_ref().map_or_else(|| var.span(), |t| t.span());
         let ty = &v.ty;
         quote_spanned! {span=>
-            ::core::option::Option::Some(#code) => ::core::result::Result::Ok(Self::#var(
-                <#ty as #proto::binding::FromResponse>::from_response(response, #proto::binding::BodyMode::Lenient)?,
-            )),
+            ::core::option::Option::Some(#code) => {
+                let mut __e = <#ty as #private::protocol::binding::FromResponse>::from_response::<__P>(
+                    __response,
+                    #private::protocol::Role::Error,
+                )?;
+                if let ::core::option::Option::Some(__message) = __metadata.message() {
+                    #private::shape::Shape::fill_error_message(&mut __e, __message);
+                }
+                ::core::result::Result::Ok(Self::#var(__e))
+            }
         }
     });
     let flagged = |pick: &dyn Fn(&crate::ast::Variant) -> bool| -> TokenStream {
@@ -67,7 +73,7 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
             /// The exception's message, if it has one.
             pub fn message(&self) -> ::core::option::Option<&str> {
                 match self {
-                    #(Self::#variants(e) => #proto::Structure::error_message(e),)*
+                    #(Self::#variants(e) => #private::shape::Shape::error_message(e),)*
                     Self::Unhandled => ::core::option::Option::None,
                 }
             }
@@ -75,12 +81,11 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
 
         #[automatically_derived]
         impl #private::operation::ModeledError for #ident {
-            fn from_response(
-                code: ::core::option::Option<&str>,
-                response: &#private::http::HttpResponse,
-                _metadata: &#private::ErrorMetadata,
+            fn from_response<__P: #private::protocol::Protocol>(
+                __response: &#private::http::HttpResponse,
+                __metadata: &#private::ErrorMetadata,
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                match code {
+                match __metadata.code() {
                     #(#arms)*
                     _ => ::core::result::Result::Ok(Self::Unhandled),
                 }

@@ -10,7 +10,6 @@ use super::strip;
 use crate::ast::Enum;
 
 pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
     let private = &paths.private;
     let mut item = e.item.clone();
     strip::enumeration(&mut item);
@@ -29,7 +28,7 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
     let values: Vec<i32> = e
         .variants
         .iter()
-        .map(|v| v.value.unwrap_or_default())
+        .map(|v| v.int_value().unwrap_or_default())
         .collect();
 
     quote! {
@@ -61,40 +60,39 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #proto::json::ToJson for #ident {
-            fn write_json(&self, w: &mut #proto::json::JsonWriter, _: #proto::TimestampFormat) {
-                w.i64(i64::from(self.as_i32()));
+        impl #private::shape::WriteValue for #ident {
+            fn write<__W: #private::shape::ShapeWriter>(&self, __w: &mut __W, __m: &#private::shape::Member) {
+                __w.integer(__m, i64::from(self.as_i32()));
             }
         }
 
         #[automatically_derived]
-        impl #proto::json::FromJson for #ident {
-            fn read_json(
-                v: &#proto::json::JsonValue,
-                ts: #proto::TimestampFormat,
-                path: &#proto::json::JsonPath<'_>,
+        impl #private::shape::ReadValue for #ident {
+            fn read<__R: #private::shape::ShapeReader>(
+                __r: &mut __R,
+                __m: &#private::shape::Member,
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                <i32 as #proto::json::FromJson>::read_json(v, ts, path)
+                <i32 as #private::shape::ReadValue>::read(__r, __m)
                     .map(<Self as ::core::convert::From<i32>>::from)
             }
         }
 
         #[automatically_derived]
-        impl #proto::binding::HttpValue for #ident {
-            fn write_http(&self, out: &mut ::std::string::String, ts: #proto::TimestampFormat) {
-                <i32 as #proto::binding::HttpValue>::write_http(&self.as_i32(), out, ts);
+        impl #private::protocol::binding::HttpValue for #ident {
+            fn write_http(&self, out: &mut ::std::string::String, ts: #private::value::TimestampFormat) {
+                <i32 as #private::protocol::binding::HttpValue>::write_http(&self.as_i32(), out, ts);
             }
             fn read_http(
                 text: &str,
-                ts: #proto::TimestampFormat,
+                ts: #private::value::TimestampFormat,
             ) -> ::core::result::Result<Self, ::std::string::String> {
-                <i32 as #proto::binding::HttpValue>::read_http(text, ts)
+                <i32 as #private::protocol::binding::HttpValue>::read_http(text, ts)
                     .map(<Self as ::core::convert::From<i32>>::from)
             }
         }
 
         #[automatically_derived]
-        impl #proto::MissingValue for #ident {
+        impl #private::shape::MissingValue for #ident {
             fn missing() -> Self {
                 Self::Unknown(0)
             }

@@ -1,5 +1,6 @@
 //! From the model to code: one file per kind of item.
 
+mod body;
 mod debug;
 mod errors;
 mod int_enum;
@@ -14,9 +15,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Item;
 
-use crate::ast::Shape;
+use crate::ast::{self, Shape};
 use crate::ctxt::Ctxt;
-use crate::{attr, valid};
+use crate::valid;
 
 /// `#[aws_operation]`: the struct, its `Operation` impl and `send`.
 pub(crate) fn aws_operation(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -25,7 +26,7 @@ pub(crate) fn aws_operation(args: TokenStream, input: TokenStream) -> TokenStrea
         Err(e) => return with_errors(input, e),
     };
     let cx = Ctxt::default();
-    let op = attr::operation(&cx, args, &item);
+    let op = ast::operation(&cx, args, &item);
     if let Some(op) = &op {
         valid::operation(&cx, op);
     }
@@ -36,20 +37,20 @@ pub(crate) fn aws_operation(args: TokenStream, input: TokenStream) -> TokenStrea
     }
 }
 
-/// `#[aws_shape]`: the item and its protocol impls.
+/// `#[aws_shape]`: the item and its impls.
 pub(crate) fn aws_shape(args: TokenStream, input: TokenStream) -> TokenStream {
     let item: Item = match syn::parse2(input.clone()) {
         Ok(item) => item,
         Err(e) => return with_errors(input, e),
     };
     let cx = Ctxt::default();
-    let shape = attr::shape(&cx, args, &item);
-    if let Some((shape, _)) = &shape {
+    let (shape, krate) = ast::shape(&cx, args, &item);
+    if let Some(shape) = &shape {
         valid::shape(&cx, shape);
     }
     match (cx.check(), shape) {
-        (Ok(()), Some((shape, args))) => {
-            let paths = paths::Paths::new(args.krate.as_ref());
+        (Ok(()), Some(shape)) => {
+            let paths = paths::Paths::new(krate.as_ref());
             match &shape {
                 Shape::Structure(s) => structure::expand(s, &paths),
                 Shape::StringEnum(e) => string_enum::expand(e, &paths),

@@ -1,24 +1,38 @@
-//! `#[aws_operation]`: `impl Operation` (metadata, idempotency tokens,
-//! request serialization, output parsing) and `send`.
+//! `#[aws_operation]`: `impl Operation` (metadata, protocol, idempotency
+//! tokens, request serialization, output parsing), the input's body schema,
+//! and `send`.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
-use super::paths::{quoted_key, Paths};
+use super::body::{body_members, shape_impl, write_impl};
+use super::paths::Paths;
 use super::{debug, strip};
-use crate::ast::{Binding, Member, Operation, TimestampFormat};
+use crate::ast::{Binding, Member, Operation};
+use crate::protocol::{self, ProtocolInfo};
 use crate::uri::UriPart;
 
 pub(crate) fn expand(op: &Operation) -> TokenStream {
     let paths = Paths::new(op.args.krate.as_ref());
     let private = &paths.private;
-    let proto = &paths.proto;
 
     let mut item = op.item.clone();
     strip::structure(&mut item);
     let ident = &item.ident;
+    let protocol = op
+        .args
+        .protocol
+        .as_ref()
+        .and_then(|lit| protocol::find(&lit.value()))
+        .unwrap_or_else(protocol::default);
+    let protocol_type = syn::Ident::new(protocol.type_name, Span::call_site());
 
+    let output_span = op
+        .args
+        .output
+        .as_ref()
+        .map_or_else(Span::call_site, |t| t.span());
     let output = op
         .args
         .output
@@ -28,42 +42,35 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         || quote!(#private::operation::Unmodeled),
         ToTokens::to_token_stream,
     );
-    let service = op
-        .args
-        .service
-        .as_ref()
-        .map(|l| l.value())
-        .unwrap_or_default();
-    let service_id = op
-        .args
-        .service_id
-        .as_ref()
-        .map_or_else(|| service.clone(), |l| l.value());
-    let name = op
-        .args
-        .name
-        .as_ref()
-        .map_or_else(|| ident.to_string(), |l| l.value());
-    let endpoint = match &op.args.endpoint {
+    let value = |lit: &Option<syn::LitStr>| lit.as_ref().map(syn::LitStr::value);
+    let service = value(&op.args.service).unwrap_or_default();
+    let service_id = value(&op.args.service_id).unwrap_or_else(|| service.clone());
+    let name = value(&op.args.name).unwrap_or_else(|| ident.to_string());
+    let option = |lit: &Option<syn::LitStr>| match lit {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),
     };
+    let endpoint = option(&op.args.endpoint);
 
+    let body = body_members(&op.members);
+    let shape = shape_impl(ident, &body, &paths, TokenStream::new());
+    let write = write_impl(ident, &body, &paths);
     let fill = fill_tokens(op, &paths);
-    let serialize = serialize(op, &paths);
+    let serialize = serialize(op, protocol, &paths);
     let debug = debug::sensitive(ident, &op.members, &paths);
-    let status = op.args.status.as_ref().map_or(200, |(code, _)| *code);
+    let status = op
+        .args
+        .status
+        .as_ref()
+        .and_then(|l| l.base10_parse::<u16>().ok())
+        .unwrap_or(200);
     let send_doc = format!(
         " Sends `{name}` through `client`: fills idempotency tokens, signs, retries, and parses \
          the answer (HTTP {status} on success)."
     );
-    let output_span = op
-        .args
-        .output
-        .as_ref()
-        .map_or_else(Span::call_site, |t| t.span());
+    // Spanned at `output = ...`, so a type that is no shape is reported there.
     let parse_output = quote_spanned! {output_span=>
-        <#output as #proto::binding::FromResponse>::from_response(response, #proto::binding::BodyMode::Strict)
+        #private::operation::read_output::<Self>(response)
     };
 
     quote! {
@@ -73,12 +80,15 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         impl #private::operation::Operation for #ident {
             type Output = #output;
             type Error = #error;
+            type Protocol = #private::protocol::#protocol_type;
 
             const METADATA: #private::operation::OperationMetadata = #private::operation::OperationMetadata {
                 service: #service,
                 service_id: #service_id,
                 name: #name,
                 endpoint: #endpoint,
+                target_prefix: ::core::option::Option::None,
+                api_version: ::core::option::Option::None,
             };
 
             #fill
@@ -93,6 +103,9 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 #parse_output
             }
         }
+
+        #shape
+        #write
 
         impl #ident {
             #[doc = #send_doc]
@@ -129,17 +142,18 @@ fn fill_tokens(op: &Operation, paths: &Paths) -> TokenStream {
     }
 }
 
-fn member_ts(m: &Member, default: TimestampFormat, paths: &Paths) -> TokenStream {
-    paths.ts(m.timestamp_format, default)
-}
-
-fn serialize(op: &Operation, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
-    let (method, _) = op
+/// The body of `serialize`: for REST protocols the HTTP bindings, one call
+/// per member, then the body through the protocol.
+fn serialize(op: &Operation, protocol: &ProtocolInfo, paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let binding = quote!(#private::protocol::binding);
+    let protocol_type = syn::Ident::new(protocol.type_name, Span::call_site());
+    let proto = quote!(#private::protocol::#protocol_type);
+    let method = op
         .args
         .method
-        .clone()
-        .unwrap_or_else(|| ("GET".into(), Span::call_site()));
+        .as_ref()
+        .map_or_else(|| "GET".to_string(), syn::LitStr::value);
     let method = syn::Ident::new(&method, Span::call_site());
     let mut steps = Vec::new();
     let mut capacity = 0usize;
@@ -160,7 +174,7 @@ fn serialize(op: &Operation, paths: &Paths) -> TokenStream {
                     {
                         let ident = &m.ident;
                         let wire = &m.wire;
-                        let ts = member_ts(m, TimestampFormat::DateTime, paths);
+                        let ts = paths.ts_option(&m.timestamp_format);
                         steps.push(quote_spanned! {m.ty.span()=>
                             __w.label(&self.#ident, #wire, #greedy, #ts)?;
                         });
@@ -185,7 +199,7 @@ fn serialize(op: &Operation, paths: &Paths) -> TokenStream {
             capacity += key.len() + 16;
             reserved.push(key.clone());
             let ident = &m.ident;
-            let ts = member_ts(m, TimestampFormat::DateTime, paths);
+            let ts = paths.ts_option(&m.timestamp_format);
             steps.push(quote_spanned! {m.ty.span()=>
                 __w.query(#key, &self.#ident, #ts);
             });
@@ -203,18 +217,18 @@ fn serialize(op: &Operation, paths: &Paths) -> TokenStream {
         let ident = &m.ident;
         let wire = &m.wire;
         match &m.binding {
-            Binding::Header(name) if m.media_type.is_some() => {
+            Binding::Header(name, _) if m.media_type.is_some() => {
                 steps.push(quote_spanned! {m.ty.span()=>
                     __w.header_base64(#name, &self.#ident, #wire)?;
                 });
             }
-            Binding::Header(name) => {
-                let ts = member_ts(m, TimestampFormat::HttpDate, paths);
+            Binding::Header(name, _) => {
+                let ts = paths.ts_option(&m.timestamp_format);
                 steps.push(quote_spanned! {m.ty.span()=>
                     __w.header(#name, &self.#ident, #wire, #ts)?;
                 });
             }
-            Binding::PrefixHeaders(prefix) => {
+            Binding::PrefixHeaders(prefix, _) => {
                 steps.push(quote_spanned! {m.ty.span()=>
                     __w.prefix_headers(#prefix, &self.#ident, #wire)?;
                 });
@@ -225,43 +239,16 @@ fn serialize(op: &Operation, paths: &Paths) -> TokenStream {
 
     let finish = if let Some(m) = op.members.iter().find(|m| m.binding == Binding::Payload) {
         let ident = &m.ident;
-        quote_spanned! {m.ty.span()=> __w.payload(&self.#ident) }
+        quote_spanned! {m.ty.span()=> __w.payload::<#proto, _>(&self.#ident) }
+    } else if op.members.iter().any(|m| m.binding == Binding::Body) {
+        quote!(<#proto as #private::protocol::HttpBindingProtocol>::write_body(self, __w))
     } else {
-        let body: Vec<&Member> = op
-            .members
-            .iter()
-            .filter(|m| m.binding == Binding::Body)
-            .collect();
-        if body.is_empty() {
-            quote!(::core::result::Result::Ok(__w.finish()))
-        } else {
-            let hints = body.iter().map(|m| {
-                let ident = &m.ident;
-                let key_len = quoted_key(&m.wire).len() + 1;
-                quote_spanned!(m.ty.span()=> + #proto::json::member_size_hint(&self.#ident, #key_len))
-            });
-            let writes = body.iter().map(|m| {
-                let ident = &m.ident;
-                let key = quoted_key(&m.wire);
-                let ts = member_ts(m, TimestampFormat::EpochSeconds, paths);
-                quote_spanned! {m.ty.span()=>
-                    #proto::json::write_member(&mut __body, &mut __first, #key, &self.#ident, #ts);
-                }
-            });
-            quote! {
-                let mut __body = #proto::json::JsonWriter::with_capacity(2 #(#hints)*);
-                let mut __first = true;
-                __body.begin_object();
-                #(#writes)*
-                __body.end_object();
-                ::core::result::Result::Ok(__w.json_body(__body.finish()?))
-            }
-        }
+        quote!(::core::result::Result::Ok(__w.finish()))
     };
 
     let mutable = (!steps.is_empty()).then(|| quote!(mut));
     quote! {
-        let #mutable __w = #proto::binding::RequestWriter::new(#proto::Method::#method, #capacity);
+        let #mutable __w = #binding::RequestWriter::new(#private::protocol::Method::#method, #capacity);
         #(#steps)*
         #finish
     }

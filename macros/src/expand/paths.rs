@@ -1,8 +1,10 @@
 //! The paths generated code names: only `<crate>::__private::...`, where
-//! `<crate>` is `::awsop` or the `crate = "..."` argument.
+//! `<crate>` is `::awsop` or the `crate = "..."` argument, and the small
+//! pieces of code every expander writes the same way.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
+use syn::LitStr;
 
 use crate::ast::TimestampFormat;
 use crate::symbol::DEFAULT_CRATE;
@@ -10,8 +12,6 @@ use crate::symbol::DEFAULT_CRATE;
 pub(crate) struct Paths {
     /// `::awsop::__private`
     pub(crate) private: TokenStream,
-    /// `::awsop::__private::protocol`
-    pub(crate) proto: TokenStream,
 }
 
 impl Paths {
@@ -22,49 +22,41 @@ impl Paths {
         };
         Paths {
             private: quote!(#krate::__private),
-            proto: quote!(#krate::__private::protocol),
         }
     }
 
-    /// `TimestampFormat::X`, or `default` when the member says nothing.
-    pub(crate) fn ts(
-        &self,
-        format: Option<TimestampFormat>,
-        default: TimestampFormat,
-    ) -> TokenStream {
-        let proto = &self.proto;
-        match format.unwrap_or(default) {
-            TimestampFormat::EpochSeconds => quote!(#proto::TimestampFormat::EpochSeconds),
-            TimestampFormat::DateTime => quote!(#proto::TimestampFormat::DateTime),
-            TimestampFormat::HttpDate => quote!(#proto::TimestampFormat::HttpDate),
+    /// `TimestampFormat::X` for a `timestamp_format = "..."` (checked).
+    fn ts(&self, format: TimestampFormat) -> TokenStream {
+        let private = &self.private;
+        match format {
+            TimestampFormat::EpochSeconds => {
+                quote!(#private::value::TimestampFormat::EpochSeconds)
+            }
+            TimestampFormat::DateTime => quote!(#private::value::TimestampFormat::DateTime),
+            TimestampFormat::HttpDate => quote!(#private::value::TimestampFormat::HttpDate),
         }
     }
-}
 
-/// `"name"` as a JSON key followed by `:`, escaped at compile time.
-pub(crate) fn quoted_key(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 3);
-    out.push('"');
-    for c in name.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
+    /// `Some(TimestampFormat::X)` or `None`: the member's explicit format,
+    /// for the runtime to resolve against where the value goes.
+    pub(crate) fn ts_option(&self, lit: &Option<LitStr>) -> TokenStream {
+        match lit.as_ref().and_then(TimestampFormat::from_lit) {
+            Some(format) => {
+                let ts = self.ts(format);
+                quote!(::core::option::Option::Some(#ts))
+            }
+            None => quote!(::core::option::Option::None),
         }
     }
-    out.push_str("\":");
-    out
-}
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn quoted_keys() {
-        assert_eq!(super::quoted_key("a\"b"), "\"a\\\"b\":");
-        assert_eq!(super::quoted_key("x"), "\"x\":");
+    /// A `Member` schema constant: the wire name and its options.
+    pub(crate) fn member_schema(&self, wire: &str, ts: &Option<LitStr>) -> TokenStream {
+        let private = &self.private;
+        let mut schema = quote!(#private::shape::Member::named(#wire));
+        if let Some(format) = ts.as_ref().and_then(TimestampFormat::from_lit) {
+            let ts = self.ts(format);
+            schema = quote!(#schema.with_timestamp_format(#ts));
+        }
+        schema
     }
 }

@@ -10,7 +10,6 @@ use crate::ast::Enum;
 use crate::attr::derives;
 
 pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
     let private = &paths.private;
     let mut item = e.item.clone();
     strip::enumeration(&mut item);
@@ -29,7 +28,7 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
     .then(|| {
         quote! {
             #[automatically_derived]
-            impl #proto::MapKey for #ident {
+            impl #private::shape::MapKey for #ident {
                 fn as_key(&self) -> &str {
                     self.as_str()
                 }
@@ -101,59 +100,60 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #proto::json::ToJson for #ident {
-            fn write_json(&self, w: &mut #proto::json::JsonWriter, _: #proto::TimestampFormat) {
-                w.string(self.as_str());
+        impl #private::shape::WriteValue for #ident {
+            fn write<__W: #private::shape::ShapeWriter>(&self, __w: &mut __W, __m: &#private::shape::Member) {
+                __w.string(__m, self.as_str());
             }
-            fn json_size_hint(&self) -> usize {
+            fn size_hint(&self) -> usize {
                 self.as_str().len() + 2
             }
         }
 
         #[automatically_derived]
-        impl #proto::json::FromJson for #ident {
-            fn read_json(
-                v: &#proto::json::JsonValue,
-                ts: #proto::TimestampFormat,
-                path: &#proto::json::JsonPath<'_>,
+        impl #private::shape::ReadValue for #ident {
+            fn read<__R: #private::shape::ShapeReader>(
+                __r: &mut __R,
+                __m: &#private::shape::Member,
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                <::std::string::String as #proto::json::FromJson>::read_json(v, ts, path)
-                    .map(<Self as ::core::convert::From<::std::string::String>>::from)
+                __r.string(__m).map(<Self as ::core::convert::From<::std::string::String>>::from)
             }
         }
 
         #[automatically_derived]
-        impl #proto::binding::HttpValue for #ident {
+        impl #private::protocol::binding::HttpValue for #ident {
             const IS_TEXT: bool = true;
-            fn write_http(&self, out: &mut ::std::string::String, _: #proto::TimestampFormat) {
+            fn write_http(&self, out: &mut ::std::string::String, _: #private::value::TimestampFormat) {
                 out.push_str(self.as_str());
             }
             fn read_http(
                 text: &str,
-                _: #proto::TimestampFormat,
+                _: #private::value::TimestampFormat,
             ) -> ::core::result::Result<Self, ::std::string::String> {
                 ::core::result::Result::Ok(<Self as ::core::convert::From<&str>>::from(text))
             }
         }
 
         #[automatically_derived]
-        impl #proto::MissingValue for #ident {
+        impl #private::shape::MissingValue for #ident {
             fn missing() -> Self {
                 Self::Unknown(::std::string::String::new())
             }
         }
 
         #[automatically_derived]
-        impl #proto::binding::Payload for #ident {
-            const CONTENT_TYPE: &'static str = "text/plain";
-            fn to_payload(&self) -> ::core::result::Result<::std::vec::Vec<u8>, #private::error::BuildError> {
-                ::core::result::Result::Ok(self.as_str().as_bytes().to_vec())
+        impl #private::protocol::binding::Payload for #ident {
+            fn to_payload<__P: #private::protocol::Protocol>(
+                &self,
+            ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
+                ::core::result::Result::Ok(#private::protocol::binding::PayloadBody {
+                    bytes: ::std::vec::Vec::from(self.as_str().as_bytes()),
+                    content_type: "text/plain",
+                })
             }
-            fn from_payload(
-                body: &[u8],
-                path: &#proto::json::JsonPath<'_>,
+            fn from_payload<__P: #private::protocol::Protocol>(
+                __body: &[u8],
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                <::std::string::String as #proto::binding::Payload>::from_payload(body, path)
+                <::std::string::String as #private::protocol::binding::Payload>::from_payload::<__P>(__body)
                     .map(<Self as ::core::convert::From<::std::string::String>>::from)
             }
         }

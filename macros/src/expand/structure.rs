@@ -1,253 +1,212 @@
-//! `#[aws_shape]` on a struct: JSON codec, reading from a whole response
-//! (header, prefix-header, status and payload members), use as a payload.
+//! `#[aws_shape]` on a struct: its schema and generic read/write, reading
+//! from a whole response (header, prefix-header, status and payload
+//! members), and use as a payload.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::Fields;
 
-use super::paths::{quoted_key, Paths};
+use super::body::{body_members, read_impl, shape_impl, write_impl};
+use super::paths::Paths;
 use super::{debug, strip};
-use crate::ast::{Binding, Member, Structure, TimestampFormat};
+use crate::ast::{Binding, Member, Structure};
 use crate::types::{is_named, option_inner};
 
 pub(crate) fn expand(s: &Structure, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
     let private = &paths.private;
     let mut item = s.item.clone();
     strip::structure(&mut item);
     let ident = &item.ident;
-    let shape_name = ident.to_string();
     let unit = matches!(item.fields, Fields::Unit);
-    let body: Vec<&Member> = s
-        .members
-        .iter()
-        .filter(|m| m.binding == Binding::Body)
-        .collect();
+    let body = body_members(&s.members);
 
-    let construct = |values: &dyn Fn(&Member) -> TokenStream| -> TokenStream {
-        if unit {
-            return quote!(Self);
-        }
-        let fields = s.members.iter().map(|m| {
-            let ident = &m.ident;
-            let value = values(m);
-            quote!(#ident: #value)
-        });
-        quote!(Self { #(#fields),* })
-    };
-
-    // ToJson
-    let writes = body.iter().map(|m| {
-        let ident = &m.ident;
-        let key = quoted_key(&m.wire);
-        let ts = paths.ts(m.timestamp_format, TimestampFormat::EpochSeconds);
-        quote_spanned! {m.ty.span()=>
-            #proto::json::write_member(__w, &mut __first, #key, &self.#ident, #ts);
-        }
+    let missing_fields = s.members.iter().map(|m| {
+        let field = &m.ident;
+        quote_spanned!(m.ty.span()=> #field: #private::shape::MissingValue::missing())
     });
-    let first = (!body.is_empty()).then(|| quote!(let mut __first = true;));
-    let hints = body.iter().map(|m| {
-        let ident = &m.ident;
-        let key_len = quoted_key(&m.wire).len() + 1;
-        quote_spanned!(m.ty.span()=> + #proto::json::member_size_hint(&self.#ident, #key_len))
-    });
-
-    // FromJson
-    let locals: Vec<syn::Ident> = (0..body.len())
-        .map(|i| syn::Ident::new(&format!("__m{i}"), proc_macro2::Span::call_site()))
-        .collect();
-    let declare = body.iter().zip(&locals).map(|(m, local)| {
-        let ty = &m.ty;
-        quote_spanned!(m.ty.span()=> let mut #local: ::core::option::Option<#ty> = ::core::option::Option::None;)
-    });
-    let arms = body.iter().zip(&locals).map(|(m, local)| {
-        let wire = &m.wire;
-        let ts = paths.ts(m.timestamp_format, TimestampFormat::EpochSeconds);
-        quote_spanned!(m.ty.span()=> #wire => #local = #proto::json::read_member(__value, #ts, __path, #wire)?,)
-    });
-    let read = construct(
-        &|m: &Member| match body.iter().position(|b| b.ident == m.ident) {
-            Some(i) => {
-                let local = &locals[i];
-                quote_spanned!(m.ty.span()=> #local.unwrap_or_else(#proto::MissingValue::missing))
-            }
-            None => quote_spanned!(m.ty.span()=> #proto::MissingValue::missing()),
-        },
-    );
-    let read_json = if body.is_empty() {
-        quote! {
-            #proto::json::expect_object(__v, __path)?;
-            ::core::result::Result::Ok(#read)
-        }
+    let missing = if unit {
+        quote!(Self)
     } else {
-        quote! {
-            let __obj = #proto::json::expect_object(__v, __path)?;
-            #(#declare)*
-            for (__key, __value) in __obj {
-                match __key.as_str() {
-                    #(#arms)*
-                    _ => {}
-                }
-            }
-            ::core::result::Result::Ok(#read)
-        }
-    };
-    let missing =
-        construct(&|m: &Member| quote_spanned!(m.ty.span()=> #proto::MissingValue::missing()));
-
-    // FromResponse
-    let payload = s.members.iter().find(|m| m.binding == Binding::Payload);
-    let http_reads: Vec<TokenStream> = s
-        .members
-        .iter()
-        .filter_map(|m| {
-            let ident = &m.ident;
-            let wire = &m.wire;
-            Some(match &m.binding {
-                Binding::Header(header) if m.media_type.is_some() => quote_spanned! {m.ty.span()=>
-                    __out.#ident = #proto::binding::read_header_base64(__response, #header, &#proto::json::JsonPath::root(#shape_name).field(#wire))?
-                        .unwrap_or_else(#proto::MissingValue::missing);
-                },
-                Binding::Header(header) => {
-                    let ts = paths.ts(m.timestamp_format, TimestampFormat::HttpDate);
-                    quote_spanned! {m.ty.span()=>
-                        __out.#ident = #proto::binding::read_header(__response, #header, #ts, &#proto::json::JsonPath::root(#shape_name).field(#wire))?
-                            .unwrap_or_else(#proto::MissingValue::missing);
-                    }
-                }
-                Binding::PrefixHeaders(prefix) => quote_spanned! {m.ty.span()=>
-                    __out.#ident = #proto::binding::read_prefix_headers(__response, #prefix, &#proto::json::JsonPath::root(#shape_name).field(#wire))?
-                        .unwrap_or_else(#proto::MissingValue::missing);
-                },
-                Binding::ResponseCode => quote_spanned! {m.ty.span()=>
-                    __out.#ident = #proto::binding::read_status(__response)
-                        .unwrap_or_else(#proto::MissingValue::missing);
-                },
-                _ => return None,
-            })
-        })
-        .collect();
-    let mutable = (payload.is_some() || !http_reads.is_empty()).then(|| quote!(mut));
-    let start = if let Some(m) = payload {
-        let ident = &m.ident;
-        let wire = &m.wire;
-        quote_spanned! {m.ty.span()=>
-            let mut __out = <Self as #proto::MissingValue>::missing();
-            __out.#ident = #proto::binding::read_payload(__response, &#proto::json::JsonPath::root(#shape_name).field(#wire))?
-                .unwrap_or_else(#proto::MissingValue::missing);
-        }
-    } else if body.is_empty() {
-        quote!(let #mutable __out = <Self as #proto::MissingValue>::missing();)
-    } else {
-        quote! {
-            let #mutable __out = <Self as #proto::json::FromJson>::read_json(
-                &#proto::binding::json_body(__response, __mode)?,
-                #proto::TimestampFormat::EpochSeconds,
-                &#proto::json::JsonPath::root(#shape_name),
-            )?;
-        }
-    };
-    let mode = if payload.is_some() || body.is_empty() {
-        quote!(_)
-    } else {
-        quote!(__mode)
+        quote!(Self { #(#missing_fields),* })
     };
 
-    // Structure::error_message
-    let message = body
-        .iter()
-        .find(|m| matches!(m.wire.as_str(), "message" | "Message" | "errorMessage"))
-        .and_then(|m| {
-            let ident = &m.ident;
-            if is_named(&m.ty, "String") {
-                Some(quote!(::core::option::Option::Some(self.#ident.as_str())))
-            } else if option_inner(&m.ty).is_some_and(|t| is_named(t, "String")) {
-                Some(quote!(self.#ident.as_deref()))
-            } else {
-                None
-            }
-        })
-        .map(|value| {
-            quote! {
-                fn error_message(&self) -> ::core::option::Option<&str> {
-                    #value
-                }
-            }
-        });
-
+    let shape = shape_impl(ident, &body, paths, error_message(&body, paths));
+    let write = write_impl(ident, &body, paths);
+    let read = read_impl(ident, &body, paths);
+    let from_response = from_response(s, &body, paths);
     let debug = debug::sensitive(ident, &s.members, paths);
 
     quote! {
         #item
+        #shape
+        #write
+        #read
 
         #[automatically_derived]
-        impl #proto::json::ToJson for #ident {
-            fn write_json(&self, __w: &mut #proto::json::JsonWriter, _: #proto::TimestampFormat) {
-                #first
-                __w.begin_object();
-                #(#writes)*
-                __w.end_object();
-            }
-
-            fn json_size_hint(&self) -> usize {
-                2 #(#hints)*
-            }
-        }
-
-        #[automatically_derived]
-        impl #proto::json::FromJson for #ident {
-            fn read_json(
-                __v: &#proto::json::JsonValue,
-                _: #proto::TimestampFormat,
-                __path: &#proto::json::JsonPath<'_>,
-            ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                #read_json
-            }
-        }
-
-        #[automatically_derived]
-        impl #proto::MissingValue for #ident {
+        impl #private::shape::MissingValue for #ident {
             fn missing() -> Self {
                 #missing
             }
         }
 
-        #[automatically_derived]
-        impl #proto::binding::FromResponse for #ident {
-            fn from_response(
-                __response: &#private::http::HttpResponse,
-                #mode: #proto::binding::BodyMode,
-            ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                #start
-                #(#http_reads)*
-                ::core::result::Result::Ok(__out)
-            }
-        }
+        #from_response
 
         #[automatically_derived]
-        impl #proto::binding::Payload for #ident {
-            const CONTENT_TYPE: &'static str = "application/json";
-            const WHEN_ABSENT: ::core::option::Option<&'static str> = ::core::option::Option::Some("{}");
-
-            fn to_payload(&self) -> ::core::result::Result<::std::vec::Vec<u8>, #private::error::BuildError> {
-                #proto::binding::to_json_payload(self)
+        impl #private::protocol::binding::Payload for #ident {
+            fn to_payload<__P: #private::protocol::Protocol>(
+                &self,
+            ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
+                __P::write_shape_payload(self)
             }
 
-            fn from_payload(
+            fn absent_payload<__P: #private::protocol::Protocol>(
+            ) -> ::core::option::Option<#private::protocol::binding::PayloadBody> {
+                __P::absent_shape_payload()
+            }
+
+            fn from_payload<__P: #private::protocol::Protocol>(
                 __body: &[u8],
-                __path: &#proto::json::JsonPath<'_>,
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                #proto::binding::from_json_payload(__body, __path)
+                __P::read_shape_payload(__body)
             }
-        }
-
-        #[automatically_derived]
-        impl #proto::Structure for #ident {
-            const NAME: &'static str = #shape_name;
-            #message
         }
 
         #debug
+    }
+}
+
+/// `impl FromResponse`: the body members through the protocol, then each
+/// HTTP-bound member from where it is bound.
+fn from_response(s: &Structure, body: &[&Member], paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let binding = quote!(#private::protocol::binding);
+    let ident = &s.item.ident;
+    let payload = s.members.iter().find(|m| m.binding == Binding::Payload);
+    let reads: Vec<TokenStream> = s
+        .members
+        .iter()
+        .filter_map(|m| {
+            let field = &m.ident;
+            let wire = &m.wire;
+            let read = match &m.binding {
+                Binding::Header(header, _) if m.media_type.is_some() => {
+                    quote!(#binding::read_header_base64(__response, #header, #wire)?)
+                }
+                Binding::Header(header, _) => {
+                    let ts = paths.ts_option(&m.timestamp_format);
+                    quote!(#binding::read_header(__response, #header, #ts, #wire)?)
+                }
+                Binding::PrefixHeaders(prefix, _) => {
+                    quote!(#binding::read_prefix_headers(__response, #prefix, #wire)?)
+                }
+                Binding::ResponseCode => quote!(#binding::read_status(__response)),
+                Binding::Payload => quote!(#binding::read_payload::<__P, _>(__response, #wire)?),
+                _ => return None,
+            };
+            Some(quote_spanned! {m.ty.span()=>
+                __out.#field = #read.unwrap_or_else(#private::shape::MissingValue::missing);
+            })
+        })
+        .collect();
+    let mutable = (!reads.is_empty()).then(|| quote!(mut));
+    let start = if payload.is_none() && !body.is_empty() {
+        quote!(let #mutable __out: Self = __P::read_body(&__response.body, __role)?;)
+    } else {
+        quote!(let #mutable __out = <Self as #private::shape::MissingValue>::missing();)
+    };
+    let role = if payload.is_none() && !body.is_empty() {
+        quote!(__role)
+    } else {
+        quote!(_)
+    };
+    quote! {
+        #[automatically_derived]
+        impl #binding::FromResponse for #ident {
+            fn from_response<__P: #private::protocol::Protocol>(
+                __response: &#private::http::HttpResponse,
+                #role: #private::protocol::Role<'_>,
+            ) -> ::core::result::Result<Self, #private::error::ParseError> {
+                let __read = || -> ::core::result::Result<Self, #private::error::ParseError> {
+                    #start
+                    #(#reads)*
+                    ::core::result::Result::Ok(__out)
+                };
+                __read().map_err(|__e| __e.in_root(<Self as #private::shape::Shape>::SCHEMA.name))
+            }
+        }
+    }
+}
+
+/// `Shape::error_message` and `fill_error_message`, when a string body
+/// member may be the exception's message: the runtime's one list of
+/// message keys decides which (at compile time: the check is `const`).
+fn error_message(body: &[&Member], paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let candidates: Vec<(&Member, bool)> = body
+        .iter()
+        .filter(|m| {
+            let lower = m.wire.to_ascii_lowercase();
+            lower == "message" || lower == "errormessage"
+        })
+        .filter_map(|m| {
+            if is_named(&m.ty, "String") {
+                Some((*m, false))
+            } else if option_inner(&m.ty).is_some_and(|t| is_named(t, "String")) {
+                Some((*m, true))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if candidates.is_empty() {
+        return TokenStream::new();
+    }
+    let gets = candidates.iter().map(|(m, optional)| {
+        let field = &m.ident;
+        let wire = &m.wire;
+        let value = if *optional {
+            quote!(self.#field.as_deref())
+        } else {
+            quote!(::core::option::Option::Some(self.#field.as_str()))
+        };
+        quote! {
+            if #private::shape::is_error_message_key(#wire) {
+                return #value;
+            }
+        }
+    });
+    let fills = candidates.iter().map(|(m, optional)| {
+        let field = &m.ident;
+        let wire = &m.wire;
+        let fill = if *optional {
+            quote! {
+                if self.#field.as_deref().map_or(true, str::is_empty) {
+                    self.#field = ::core::option::Option::Some(::std::borrow::ToOwned::to_owned(__message));
+                }
+            }
+        } else {
+            quote! {
+                if self.#field.is_empty() {
+                    self.#field = ::std::borrow::ToOwned::to_owned(__message);
+                }
+            }
+        };
+        quote! {
+            if #private::shape::is_error_message_key(#wire) {
+                #fill
+                return;
+            }
+        }
+    });
+    quote! {
+        fn error_message(&self) -> ::core::option::Option<&str> {
+            #(#gets)*
+            ::core::option::Option::None
+        }
+
+        fn fill_error_message(&mut self, __message: &str) {
+            #(#fills)*
+        }
     }
 }

@@ -6,12 +6,11 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::paths::{quoted_key, Paths};
+use super::paths::Paths;
 use super::strip;
-use crate::ast::{Enum, TimestampFormat};
+use crate::ast::Enum;
 
 pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
-    let proto = &paths.proto;
     let private = &paths.private;
     let mut item = e.item.clone();
     strip::enumeration(&mut item);
@@ -24,29 +23,28 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
     let name = ident.to_string();
     let variants: Vec<&syn::Ident> = e.variants.iter().map(|v| &v.ident).collect();
     let wires: Vec<&String> = e.variants.iter().map(|v| &v.wire).collect();
+    let members = e
+        .variants
+        .iter()
+        .map(|v| paths.member_schema(&v.wire, &v.timestamp_format));
 
-    let writes = e.variants.iter().map(|v| {
+    let span = |v: &crate::ast::Variant| v.ty.as_ref().map_or_else(|| v.ident.span(), |t| t.span());
+    let writes = e.variants.iter().enumerate().map(|(i, v)| {
         let var = &v.ident;
-        let key = quoted_key(&v.wire);
-        let ts = paths.ts(v.timestamp_format, TimestampFormat::EpochSeconds);
-        let span = v.ty.as_ref().map_or_else(|| var.span(), |t| t.span());
-        quote_spanned! {span=>
-            Self::#var(value) => {
-                w.raw_key(&mut first, #key);
-                #proto::json::ToJson::write_json(value, w, #ts);
-            }
+        quote_spanned! {span(v)=>
+            Self::#var(__value) => #private::shape::WriteValue::write(__value, __w, &__s.members[#i]),
         }
     });
     let hints = e.variants.iter().map(|v| {
         let var = &v.ident;
-        let key_len = quoted_key(&v.wire).len() + 2;
-        quote!(Self::#var(value) => #key_len + #proto::json::ToJson::json_size_hint(value),)
+        let len = v.wire.len() + 6;
+        quote!(Self::#var(__value) => #len + #private::shape::WriteValue::size_hint(__value),)
     });
-    let reads = e.variants.iter().map(|v| {
+    let reads = e.variants.iter().enumerate().map(|(i, v)| {
         let var = &v.ident;
-        let wire = &v.wire;
-        let ts = paths.ts(v.timestamp_format, TimestampFormat::EpochSeconds);
-        quote!(#wire => Self::#var(#proto::json::FromJson::read_json(value, #ts, &path.field(#wire))?),)
+        quote_spanned! {span(v)=>
+            #i => Self::#var(#private::shape::ReadValue::read(__r, &__s.members[#i])?),
+        }
     });
     let unknown_message =
         format!("cannot send `{name}::Unknown({{:?}})`: the member is not known to this client");
@@ -65,20 +63,24 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #proto::json::ToJson for #ident {
-            fn write_json(&self, w: &mut #proto::json::JsonWriter, _: #proto::TimestampFormat) {
-                let mut first = true;
-                w.begin_object();
-                match self {
+        impl #private::shape::Shape for #ident {
+            const SCHEMA: &'static #private::shape::StructSchema =
+                &#private::shape::StructSchema::new(#name, &[#(#members),*]);
+        }
+
+        #[automatically_derived]
+        impl #private::shape::WriteValue for #ident {
+            fn write<__W: #private::shape::ShapeWriter>(&self, __w: &mut __W, __m: &#private::shape::Member) {
+                let __s = <Self as #private::shape::Shape>::SCHEMA;
+                __w.structure(__m, __s, |__w| match self {
                     #(#writes)*
-                    Self::Unknown(name) => w.fail(#private::error::BuildError::other(
-                        ::std::format!(#unknown_message, name),
+                    Self::Unknown(__name) => __w.fail(#private::error::BuildError::other(
+                        ::std::format!(#unknown_message, __name),
                     )),
-                }
-                w.end_object();
+                });
             }
 
-            fn json_size_hint(&self) -> usize {
+            fn size_hint(&self) -> usize {
                 match self {
                     #(#hints)*
                     Self::Unknown(_) => 2,
@@ -87,56 +89,47 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #proto::json::FromJson for #ident {
-            fn read_json(
-                v: &#proto::json::JsonValue,
-                _: #proto::TimestampFormat,
-                path: &#proto::json::JsonPath<'_>,
+        impl #private::shape::ReadValue for #ident {
+            fn read<__R: #private::shape::ShapeReader>(
+                __r: &mut __R,
+                __m: &#private::shape::Member,
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                let mut found: ::core::option::Option<Self> = ::core::option::Option::None;
-                for (key, value) in #proto::json::expect_object(v, path)? {
-                    // `__type` names the union's shape in some services' output.
-                    if value.is_null() || key == "__type" {
-                        continue;
-                    }
-                    let member = match key.as_str() {
+                let __s = <Self as #private::shape::Shape>::SCHEMA;
+                #private::shape::read_union(__r, __m, __s, |__r, __index| {
+                    ::core::result::Result::Ok(match __index {
                         #(#reads)*
-                        _ => Self::Unknown(::std::clone::Clone::clone(key)),
-                    };
-                    if found.is_some() {
-                        return ::core::result::Result::Err(#private::error::ParseError::new(::std::format!(
-                            "the union at `{}` has more than one member set",
-                            path
-                        )));
-                    }
-                    found = ::core::option::Option::Some(member);
-                }
-                found.ok_or_else(|| {
-                    #private::error::ParseError::new(::std::format!("the union at `{}` has no member set", path))
+                        _ => return ::core::result::Result::Err(#private::error::ParseError::new("no such union member")),
+                    })
                 })
             }
         }
 
         #[automatically_derived]
-        impl #proto::MissingValue for #ident {
+        impl #private::shape::UnknownMember for #ident {
+            fn unknown(name: ::std::string::String) -> Self {
+                Self::Unknown(name)
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::shape::MissingValue for #ident {
             fn missing() -> Self {
                 Self::Unknown(::std::string::String::new())
             }
         }
 
         #[automatically_derived]
-        impl #proto::binding::Payload for #ident {
-            const CONTENT_TYPE: &'static str = "application/json";
-
-            fn to_payload(&self) -> ::core::result::Result<::std::vec::Vec<u8>, #private::error::BuildError> {
-                #proto::binding::to_json_payload(self)
+        impl #private::protocol::binding::Payload for #ident {
+            fn to_payload<__P: #private::protocol::Protocol>(
+                &self,
+            ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
+                __P::write_shape_payload(self)
             }
 
-            fn from_payload(
-                body: &[u8],
-                path: &#proto::json::JsonPath<'_>,
+            fn from_payload<__P: #private::protocol::Protocol>(
+                __body: &[u8],
             ) -> ::core::result::Result<Self, #private::error::ParseError> {
-                #proto::binding::from_json_payload(body, path)
+                __P::read_shape_payload(__body)
             }
         }
     }

@@ -15,6 +15,8 @@
 //!     service_id: "DataZone",
 //!     name: "CreateUserProfile",
 //!     endpoint: Some("https://datazone.{region}.api.aws"),
+//!     target_prefix: None,
+//!     api_version: None,
 //! };
 //! let region = Region::new("us-east-1").unwrap();
 //! let endpoint = resolve(&EndpointConfig::default(), &META, &region).unwrap();
@@ -124,12 +126,16 @@ mod tests {
         service_id: "DataZone",
         name: "CreateUserProfile",
         endpoint: Some("https://datazone.{region}.api.aws"),
+        target_prefix: None,
+        api_version: None,
     };
     const GENERIC: OperationMetadata = OperationMetadata {
         service: "sts",
         service_id: "STS",
         name: "GetCallerIdentity",
         endpoint: None,
+        target_prefix: None,
+        api_version: None,
     };
 
     fn cfg(fips: bool, dual: bool) -> EndpointConfig {

@@ -1,33 +1,107 @@
-//! The restJson1 protocol: what `#[aws_operation]` and `#[aws_shape]`
-//! expand into.
+//! Protocols: how an operation's input becomes a request, how an error
+//! response yields its code, message and request id, and how a success
+//! becomes the output. The orchestrator only ever talks to [`Protocol`].
 //!
-//! - Value types of AWS shapes: [`Blob`], [`DateTime`] (with
-//!   [`TimestampFormat`]), [`Document`].
-//! - [`json`]: JSON bodies, written directly into one buffer and read from
-//!   a depth-limited parse tree.
-//! - [`binding`]: members bound to the URI, query, headers, status code or
-//!   the whole body.
-//! - [`error_metadata`]: code, message and request id of an error response.
-//! - [`base64`]: the blob codec.
+//! - [`binding`]: the HTTP-binding layer (labels, query, headers,
+//!   payloads) of the REST protocols;
+//! - [`RestJson1`]: restJson1, over the JSON codec;
+//! - [`error_code`], [`request_id`]: rules every protocol shares.
+//!
+//! A protocol is a type implementing [`Protocol`], plus
+//! [`HttpBindingProtocol`] (REST: the macro writes the bindings, the
+//! protocol the body) or [`RpcProtocol`] (the whole input is the body).
+//! Adding one is adding a module here.
 
-pub mod base64;
 pub mod binding;
-mod blob;
-mod datetime;
-mod document;
-mod error_metadata;
-pub mod json;
-mod map_key;
-mod missing;
-mod redacted;
-mod structure;
+pub mod error_code;
+mod json_error;
+pub mod request_id;
+mod rest_json;
 
 pub use ::http::Method;
-pub use blob::Blob;
-pub use datetime::{DateTime, TimestampFormat};
-pub use document::{Document, Number};
-pub use error_metadata::{error_metadata, sanitize_error_code};
-pub use map_key::MapKey;
-pub use missing::MissingValue;
-pub use redacted::Redacted;
-pub use structure::Structure;
+pub use rest_json::RestJson1;
+
+use crate::error::{BuildError, ErrorMetadata, ParseError};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::operation::OperationMetadata;
+use crate::shape::{ReadValue, Shape, WriteValue};
+use crate::value::Document;
+use binding::{PayloadBody, RequestWriter};
+
+/// Which structure a response body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role<'a> {
+    /// The output of operation `operation` (a 2xx response).
+    Output {
+        /// The operation's name (`CreateUserProfile`).
+        operation: &'a str,
+    },
+    /// A modeled exception (an error response). Bodies that are not in the
+    /// protocol's format (an HTML page from a proxy) read as empty here, so
+    /// the error still carries its code and status.
+    Error,
+}
+
+/// A wire protocol: the parts of reading and writing that every protocol
+/// has.
+pub trait Protocol: Sized + Send + Sync + 'static {
+    /// The protocol's name, as `#[aws_operation(protocol = "...")]` spells it.
+    const NAME: &'static str;
+
+    /// Code, message, status and request id of an error response. Never
+    /// fails: a body it cannot read still gives the status and headers.
+    fn error_metadata(response: &HttpResponse) -> ErrorMetadata;
+
+    /// Reads the body members of structure `T` from a response body.
+    fn read_body<T: ReadValue + Shape>(body: &[u8], role: Role<'_>) -> Result<T, ParseError>;
+
+    /// A structure or union as the whole body (`#[aws(payload)]`).
+    fn write_shape_payload<T: WriteValue + Shape>(value: &T) -> Result<PayloadBody, BuildError>;
+
+    /// The body sent for an absent structure payload, if any.
+    fn absent_shape_payload() -> Option<PayloadBody> {
+        None
+    }
+
+    /// Reads a structure or union payload from a non-empty body.
+    fn read_shape_payload<T: ReadValue + Shape>(body: &[u8]) -> Result<T, ParseError>;
+
+    /// A document as the whole body.
+    fn write_document(value: &Document) -> Result<PayloadBody, BuildError> {
+        let _ = value;
+        Err(BuildError::other(format!(
+            "{} has no document type: a Document cannot be sent",
+            Self::NAME
+        )))
+    }
+
+    /// Reads a document payload.
+    fn read_document(body: &[u8]) -> Result<Document, ParseError> {
+        let _ = body;
+        Err(ParseError::new(format!(
+            "{} has no document type: a Document cannot be read",
+            Self::NAME
+        )))
+    }
+}
+
+/// A protocol whose inputs bind members to the URI, query and headers
+/// (restJson1, restXml): the generated code writes the bindings with a
+/// [`RequestWriter`], and the protocol writes the body members.
+pub trait HttpBindingProtocol: Protocol {
+    /// Finishes `request` with `input`'s body members as the body.
+    fn write_body<T: WriteValue + Shape>(
+        input: &T,
+        request: RequestWriter,
+    ) -> Result<HttpRequest, BuildError>;
+}
+
+/// A protocol whose whole input is the body of a fixed request (awsJson,
+/// rpcv2Cbor, awsQuery, ec2Query).
+pub trait RpcProtocol: Protocol {
+    /// The request for `input`, an input of the operation `operation`.
+    fn write_request<T: WriteValue + Shape>(
+        input: &T,
+        operation: &OperationMetadata,
+    ) -> Result<HttpRequest, BuildError>;
+}

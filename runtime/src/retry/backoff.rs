@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use super::RetryConfig;
+use crate::random::xorshift64;
 
 /// Uniform random numbers in `[0, 1)` for jitter. Injectable so tests can
 /// fix the delays.
@@ -14,7 +15,7 @@ pub trait RandomSource: Send + Sync + Debug {
     fn next_f64(&self) -> f64;
 }
 
-/// A fast non-cryptographic generator (xorshift64*), seeded once from the
+/// A fast non-cryptographic generator ([xorshift64](crate::random)*), seeded once from the
 /// operating system.
 ///
 /// Jitter only has to keep clients from retrying in lockstep, so a few
@@ -40,19 +41,9 @@ impl Default for XorShiftRng {
 }
 
 impl XorShiftRng {
-    /// Seeded from the operating system's generator (via `ring`).
+    /// Seeded from the operating system's generator.
     pub fn new() -> Self {
-        use ring::rand::SecureRandom;
-        let mut seed = [0u8; 8];
-        let seed = match ring::rand::SystemRandom::new().fill(&mut seed) {
-            Ok(()) => u64::from_le_bytes(seed),
-            // Without an OS generator, different processes still get
-            // different jitter from the clock.
-            Err(_) => std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_nanos() as u64),
-        };
-        Self::from_seed(seed)
+        Self::from_seed(crate::random::os_seed())
     }
 
     /// A fixed sequence (tests). A zero seed is replaced, as xorshift
@@ -68,20 +59,16 @@ impl XorShiftRng {
     }
 }
 
-fn xorshift(mut x: u64) -> u64 {
-    x ^= x >> 12;
-    x ^= x << 25;
-    x ^= x >> 27;
-    x
-}
-
 impl RandomSource for XorShiftRng {
     fn next_f64(&self) -> f64 {
         let previous = self
             .state
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |x| Some(xorshift(x)))
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |x| {
+                Some(xorshift64(x))
+            })
             .unwrap_or_else(|x| x);
-        let out = xorshift(previous).wrapping_mul(0x2545_F491_4F6C_DD1D);
+        // The multiply (xorshift64*) spreads the state's low-quality low bits.
+        let out = xorshift64(previous).wrapping_mul(0x2545_F491_4F6C_DD1D);
         // The top 53 bits make an evenly spread f64 in [0, 1).
         (out >> 11) as f64 / (1u64 << 53) as f64
     }

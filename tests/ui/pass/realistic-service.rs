@@ -4,8 +4,7 @@
 use std::collections::HashMap;
 
 use awsop::runtime::http::HttpResponse;
-use awsop::runtime::operation::{ModeledError, Operation};
-use awsop::runtime::protocol::error_metadata;
+use awsop::runtime::operation::{read_error, ModeledError, Operation};
 use awsop::runtime::token::FixedToken;
 use awsop::{aws_operation, aws_shape, DateTime};
 
@@ -190,8 +189,7 @@ fn main() {
     assert!(!format!("{out:?}").contains("Ada"));
 
     let err = HttpResponse::new(429, r#"{"__type":"ThrottlingException","message":"slow down"}"#);
-    let meta = error_metadata(&err);
-    let e = DataZoneError::from_response(meta.code(), &err, &meta).unwrap();
+    let (e, _meta) = read_error::<CreateUserProfile>(&err).unwrap();
     assert!(e.is_throttling());
     assert_eq!(e.to_string(), "ThrottlingException: slow down");
     match e {

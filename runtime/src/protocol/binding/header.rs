@@ -1,10 +1,10 @@
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
-use super::encode::push_list_item;
+use super::header_list::push_list_item;
 use super::{split_header_list, HttpValue};
 use crate::error::BuildError;
-use crate::protocol::TimestampFormat;
+use crate::value::TimestampFormat;
 
 /// A member bound to one header: a scalar, a list (`, `-joined, elements
 /// quoted when they hold `,` or `"`), or an `Option` of either.
@@ -123,7 +123,7 @@ impl<T: PrefixHeadersBinding> PrefixHeadersBinding for Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::DateTime;
+    use crate::value::DateTime;
 
     #[test]
     fn timestamp_lists_round_trip_as_http_dates() {

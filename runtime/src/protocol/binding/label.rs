@@ -1,6 +1,7 @@
-use super::{percent_encode_into, HttpValue};
+use super::HttpValue;
+use crate::encoding::percent;
 use crate::error::BuildError;
-use crate::protocol::TimestampFormat;
+use crate::value::TimestampFormat;
 
 /// A member bound to a `{label}` of the URI: a scalar ([`HttpValue`]),
 /// required to be present and non-empty.
@@ -40,7 +41,7 @@ impl<T: HttpValue> LabelBinding for T {
                  normalization would resolve it to a different resource",
             ));
         }
-        percent_encode_into(out, &text, greedy);
+        percent::encode_into(out, &text, greedy);
         Ok(())
     }
 }

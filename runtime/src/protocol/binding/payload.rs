@@ -1,75 +1,92 @@
 use crate::error::{BuildError, ParseError};
-use crate::protocol::json::{parse_body, FromJson, JsonPath, JsonWriter, ToJson};
-use crate::protocol::{Blob, Document, TimestampFormat};
+use crate::protocol::Protocol;
+use crate::value::{Blob, Document};
+
+/// A payload's bytes and the `Content-Type` they are sent with (unless a
+/// header member sets one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayloadBody {
+    /// The body.
+    pub bytes: Vec<u8>,
+    /// Its media type.
+    pub content_type: &'static str,
+}
 
 /// A type that can be the whole body (`#[aws(payload)]`): `Blob` (raw
-/// bytes), `String` (text), `Document`, and `#[aws_shape]` structures,
-/// unions (JSON) and string enums (text).
+/// bytes), `String` (text), `Document`, and `#[aws_shape]` structures and
+/// unions (in the protocol's format) and string enums (text).
+///
+/// ```
+/// use awsop_runtime::protocol::binding::Payload;
+/// use awsop_runtime::protocol::RestJson1;
+/// let body = "hi".to_string().to_payload::<RestJson1>().unwrap();
+/// assert_eq!((body.bytes.as_slice(), body.content_type), (&b"hi"[..], "text/plain"));
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a payload",
     label = "payload members must be Blob, String, Document, or a structure, union or string enum declared with #[aws_shape]"
 )]
 pub trait Payload: Sized {
-    /// The `Content-Type` sent with it, unless a header member sets one.
-    const CONTENT_TYPE: &'static str;
+    /// The body to send.
+    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError>;
 
-    /// The body sent when the member is `None` (structures send `{}`;
-    /// the rest send no body at all).
-    const WHEN_ABSENT: Option<&'static str> = None;
-
-    /// The body bytes.
-    fn to_payload(&self) -> Result<Vec<u8>, BuildError>;
+    /// The body sent when the member is `None`: structures send their
+    /// protocol's empty document (restJson1 `{}`); the rest send nothing.
+    fn absent_payload<P: Protocol>() -> Option<PayloadBody> {
+        None
+    }
 
     /// Reads the value from a non-empty body.
-    fn from_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Self, ParseError>;
-}
-
-/// Writes `value` as a JSON document, for JSON payloads.
-pub fn to_json_payload<T: ToJson + ?Sized>(value: &T) -> Result<Vec<u8>, BuildError> {
-    let mut w = JsonWriter::with_capacity(value.json_size_hint());
-    value.write_json(&mut w, TimestampFormat::EpochSeconds);
-    w.finish()
-}
-
-/// Reads a JSON payload.
-pub fn from_json_payload<T: FromJson>(body: &[u8], path: &JsonPath<'_>) -> Result<T, ParseError> {
-    T::read_json(&parse_body(body)?, TimestampFormat::EpochSeconds, path)
+    fn from_payload<P: Protocol>(body: &[u8]) -> Result<Self, ParseError>;
 }
 
 impl Payload for Blob {
-    const CONTENT_TYPE: &'static str = "application/octet-stream";
-
-    fn to_payload(&self) -> Result<Vec<u8>, BuildError> {
-        Ok(self.as_bytes().to_vec())
+    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+        Ok(PayloadBody {
+            bytes: self.as_bytes().to_vec(),
+            content_type: "application/octet-stream",
+        })
     }
 
-    fn from_payload(body: &[u8], _: &JsonPath<'_>) -> Result<Self, ParseError> {
+    fn from_payload<P: Protocol>(body: &[u8]) -> Result<Self, ParseError> {
         Ok(Blob::from(body))
     }
 }
 
 impl Payload for String {
-    const CONTENT_TYPE: &'static str = "text/plain";
-
-    fn to_payload(&self) -> Result<Vec<u8>, BuildError> {
-        Ok(self.as_bytes().to_vec())
+    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+        Ok(PayloadBody {
+            bytes: self.as_bytes().to_vec(),
+            content_type: "text/plain",
+        })
     }
 
-    fn from_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Self, ParseError> {
-        String::from_utf8(body.to_vec())
-            .map_err(|_| ParseError::new(format!("the body bound to `{path}` is not UTF-8 text")))
+    fn from_payload<P: Protocol>(body: &[u8]) -> Result<Self, ParseError> {
+        String::from_utf8(body.to_vec()).map_err(|_| ParseError::new("the body is not UTF-8 text"))
     }
 }
 
 impl Payload for Document {
-    const CONTENT_TYPE: &'static str = "application/json";
-
-    fn to_payload(&self) -> Result<Vec<u8>, BuildError> {
-        to_json_payload(self)
+    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+        P::write_document(self)
     }
 
-    fn from_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Self, ParseError> {
-        from_json_payload(body, path)
+    fn from_payload<P: Protocol>(body: &[u8]) -> Result<Self, ParseError> {
+        P::read_document(body)
+    }
+}
+
+impl<T: Payload> Payload for Box<T> {
+    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+        (**self).to_payload::<P>()
+    }
+
+    fn absent_payload<P: Protocol>() -> Option<PayloadBody> {
+        T::absent_payload::<P>()
+    }
+
+    fn from_payload<P: Protocol>(body: &[u8]) -> Result<Self, ParseError> {
+        T::from_payload::<P>(body).map(Box::new)
     }
 }
 
@@ -86,45 +103,32 @@ pub trait PayloadMember: Sized {
     fn payload(&self) -> Option<&Self::Payload>;
 
     /// Reads the member from the body; an empty body reads as absent.
-    fn read_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Option<Self>, ParseError>;
+    fn read_payload<P: Protocol>(body: &[u8]) -> Result<Option<Self>, ParseError>;
 }
 
-impl<P: Payload> PayloadMember for P {
-    type Payload = P;
+impl<T: Payload> PayloadMember for T {
+    type Payload = T;
 
-    fn payload(&self) -> Option<&P> {
+    fn payload(&self) -> Option<&T> {
         Some(self)
     }
 
-    fn read_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Option<Self>, ParseError> {
+    fn read_payload<P: Protocol>(body: &[u8]) -> Result<Option<Self>, ParseError> {
         if body.is_empty() {
             return Ok(None);
         }
-        P::from_payload(body, path).map(Some)
+        T::from_payload::<P>(body).map(Some)
     }
 }
 
-impl<P: Payload> PayloadMember for Option<P> {
-    type Payload = P;
+impl<T: Payload> PayloadMember for Option<T> {
+    type Payload = T;
 
-    fn payload(&self) -> Option<&P> {
+    fn payload(&self) -> Option<&T> {
         self.as_ref()
     }
 
-    fn read_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Option<Self>, ParseError> {
-        P::read_payload(body, path).map(|p| p.map(Some))
-    }
-}
-
-impl<P: Payload> Payload for Box<P> {
-    const CONTENT_TYPE: &'static str = P::CONTENT_TYPE;
-    const WHEN_ABSENT: Option<&'static str> = P::WHEN_ABSENT;
-
-    fn to_payload(&self) -> Result<Vec<u8>, BuildError> {
-        (**self).to_payload()
-    }
-
-    fn from_payload(body: &[u8], path: &JsonPath<'_>) -> Result<Self, ParseError> {
-        P::from_payload(body, path).map(Box::new)
+    fn read_payload<P: Protocol>(body: &[u8]) -> Result<Option<Self>, ParseError> {
+        T::read_payload::<P>(body).map(|p| p.map(Some))
     }
 }

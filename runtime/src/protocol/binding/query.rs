@@ -1,7 +1,8 @@
 use std::collections::HashMap;
 
-use super::{percent_encode_into, HttpValue};
-use crate::protocol::TimestampFormat;
+use super::HttpValue;
+use crate::encoding::percent;
+use crate::value::TimestampFormat;
 
 /// Appends `key=value` pairs to a URI, starting the query string or
 /// continuing it.
@@ -22,9 +23,9 @@ impl<'a> QueryWriter<'a> {
     pub fn pair(&mut self, key: &str, value: &str) {
         self.uri.push(if self.started { '&' } else { '?' });
         self.started = true;
-        percent_encode_into(self.uri, key, false);
+        percent::encode_into(self.uri, key, false);
         self.uri.push('=');
-        percent_encode_into(self.uri, value, false);
+        percent::encode_into(self.uri, value, false);
     }
 
     /// Appends text that is already a valid query fragment (`foo=bar&x`).

@@ -3,26 +3,29 @@ use ::http::{HeaderMap, Method};
 use bytes::Bytes;
 
 use super::{
-    HeaderBinding, LabelBinding, PayloadMember, PrefixHeadersBinding, QueryBinding,
-    QueryParamsBinding, QueryWriter,
+    HeaderBinding, LabelBinding, Payload, PayloadBody, PayloadMember, PrefixHeadersBinding,
+    QueryBinding, QueryParamsBinding, QueryWriter,
 };
+use crate::encoding::base64;
 use crate::error::BuildError;
 use crate::http::HttpRequest;
-use crate::protocol::binding::Payload;
-use crate::protocol::TimestampFormat;
+use crate::protocol::Protocol;
+use crate::value::{Location, TimestampFormat};
 
-/// Builds the relative [`HttpRequest`] of a restJson1 operation: the path
-/// with its labels, the query string, headers, and the body. This is what
-/// `#[aws_operation]` expands into, one call per member.
+/// Builds the relative [`HttpRequest`] of an operation whose protocol binds
+/// members to HTTP (restJson1, restXml): the path with its labels, the query
+/// string, headers, and the body. This is what `#[aws_operation]` expands
+/// into, one call per member. Timestamps take the member's format, else the
+/// default of where they go ([`TimestampFormat::default_for`]).
 ///
 /// ```
 /// use awsop_runtime::protocol::binding::RequestWriter;
-/// use awsop_runtime::protocol::{Method, TimestampFormat};
+/// use awsop_runtime::protocol::Method;
 /// let mut w = RequestWriter::new(Method::GET, 64);
 /// w.path("/v2/domains/");
-/// w.label(&"dzd 1".to_string(), "domainIdentifier", false, TimestampFormat::DateTime).unwrap();
-/// w.query("maxResults", &Some(10), TimestampFormat::DateTime);
-/// w.header("x-foo", &Some("bar".to_string()), "foo", TimestampFormat::HttpDate).unwrap();
+/// w.label(&"dzd 1".to_string(), "domainIdentifier", false, None).unwrap();
+/// w.query("maxResults", &Some(10), None);
+/// w.header("x-foo", &Some("bar".to_string()), "foo", None).unwrap();
 /// let request = w.finish();
 /// assert_eq!(request.uri, "/v2/domains/dzd%201?maxResults=10");
 /// assert_eq!(request.headers["x-foo"], "bar");
@@ -65,8 +68,9 @@ impl RequestWriter {
         value: &T,
         member: &'static str,
         greedy: bool,
-        ts: TimestampFormat,
+        ts: Option<TimestampFormat>,
     ) -> Result<(), BuildError> {
+        let ts = TimestampFormat::resolve(ts, Location::Label);
         value.write_label(&mut self.uri, member, greedy, ts)
     }
 
@@ -82,7 +86,13 @@ impl RequestWriter {
     }
 
     /// Appends a query member's pairs under `key`.
-    pub fn query<T: QueryBinding + ?Sized>(&mut self, key: &str, value: &T, ts: TimestampFormat) {
+    pub fn query<T: QueryBinding + ?Sized>(
+        &mut self,
+        key: &str,
+        value: &T,
+        ts: Option<TimestampFormat>,
+    ) {
+        let ts = TimestampFormat::resolve(ts, Location::Query);
         let mut q = self.query_writer();
         value.write_query(&mut q, key, ts);
         self.query_started = q.started();
@@ -103,8 +113,9 @@ impl RequestWriter {
         name: &'static str,
         value: &T,
         member: &'static str,
-        ts: TimestampFormat,
+        ts: Option<TimestampFormat>,
     ) -> Result<(), BuildError> {
+        let ts = TimestampFormat::resolve(ts, Location::Header);
         if let Some(text) = value.header_text(ts) {
             let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
                 BuildError::invalid_member(
@@ -133,7 +144,7 @@ impl RequestWriter {
                     format!("is bound to `{name}`, not a valid header name"),
                 )
             })?;
-            let encoded = crate::protocol::base64::encode(text.as_bytes());
+            let encoded = base64::encode(text.as_bytes());
             self.headers.insert(name, header_value(encoded, member)?);
         }
         Ok(())
@@ -162,30 +173,30 @@ impl RequestWriter {
         })
     }
 
-    /// Finishes with a JSON body (`Content-Type: application/json` unless
-    /// a header member set one).
-    pub fn json_body(mut self, body: Vec<u8>) -> HttpRequest {
-        self.set_content_type("application/json");
+    /// Finishes with `body` (its content type unless a header member set
+    /// one).
+    pub fn body(mut self, body: PayloadBody) -> HttpRequest {
+        self.set_content_type(body.content_type);
         let mut request = self.finish();
-        request.body = Bytes::from(body);
+        request.body = Bytes::from(body.bytes);
         request
     }
 
-    /// Finishes with a payload member as the whole body: set, it is sent
-    /// with its content type; unset, structures send `{}` and the rest
-    /// send nothing.
-    pub fn payload<T: PayloadMember>(mut self, value: &T) -> Result<HttpRequest, BuildError> {
+    /// Finishes with a payload member as the whole body, in protocol `P`'s
+    /// format: set, it is sent with its content type; unset, structures send
+    /// the protocol's empty document and the rest send nothing.
+    pub fn payload<P: Protocol, T: PayloadMember>(
+        self,
+        value: &T,
+    ) -> Result<HttpRequest, BuildError> {
         let body = match value.payload() {
-            Some(p) => p.to_payload()?,
-            None => match <T::Payload as Payload>::WHEN_ABSENT {
-                Some(text) => text.as_bytes().to_vec(),
+            Some(p) => p.to_payload::<P>()?,
+            None => match <T::Payload as Payload>::absent_payload::<P>() {
+                Some(body) => body,
                 None => return Ok(self.finish()),
             },
         };
-        self.set_content_type(<T::Payload as Payload>::CONTENT_TYPE);
-        let mut request = self.finish();
-        request.body = Bytes::from(body);
-        Ok(request)
+        Ok(self.body(body))
     }
 
     fn set_content_type(&mut self, content_type: &'static str) {

@@ -1,11 +1,11 @@
-use crate::protocol::{DateTime, TimestampFormat};
+use crate::value::{DateTime, TimestampFormat};
 
 /// A scalar as text in a URI label, a query string or a header: strings,
 /// numbers, booleans, timestamps, and `#[aws_shape]` enums.
 ///
 /// ```
 /// use awsop_runtime::protocol::binding::HttpValue;
-/// use awsop_runtime::protocol::TimestampFormat;
+/// use awsop_runtime::TimestampFormat;
 /// let mut out = String::new();
 /// f64::NEG_INFINITY.write_http(&mut out, TimestampFormat::DateTime);
 /// assert_eq!(out, "-Infinity");

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Blob, DateTime, Document};
+use crate::value::{Blob, DateTime, Document};
 
 /// The value a non-`Option` member gets when the response does not carry
 /// it: the type's zero (`""`, `0`, `false`, empty list or map, the epoch),
@@ -11,7 +11,7 @@ use super::{Blob, DateTime, Document};
 /// the whole call for it helps nobody.
 ///
 /// ```
-/// use awsop_runtime::protocol::MissingValue;
+/// use awsop_runtime::shape::MissingValue;
 /// assert_eq!(<Option<i32>>::missing(), None);
 /// assert_eq!(String::missing(), "");
 /// ```

@@ -1,9 +1,10 @@
-//! [`DateTime`]: an instant with nanosecond precision, and the three wire
-//! formats AWS uses for it ([`TimestampFormat`]).
+//! [`DateTime`]: an instant with nanosecond precision, read and written in
+//! the three wire formats of [`TimestampFormat`].
 
 use std::fmt;
 use std::time::SystemTime;
 
+use super::TimestampFormat;
 use crate::error::ParseError;
 use crate::time::{epoch, from_unix, http_date, rfc3339, to_unix};
 
@@ -15,7 +16,7 @@ use crate::time::{epoch, from_unix, http_date, rfc3339, to_unix};
 /// HTTP date (`Mon, 16 Dec 2019 23:48:18 GMT`).
 ///
 /// ```
-/// use awsop_runtime::protocol::{DateTime, TimestampFormat};
+/// use awsop_runtime::{DateTime, TimestampFormat};
 /// let t = DateTime::from_secs(1_576_540_098);
 /// assert_eq!(t.fmt(TimestampFormat::DateTime), "2019-12-16T23:48:18Z");
 /// assert_eq!(t.fmt(TimestampFormat::HttpDate), "Mon, 16 Dec 2019 23:48:18 GMT");
@@ -25,20 +26,6 @@ use crate::time::{epoch, from_unix, http_date, rfc3339, to_unix};
 pub struct DateTime {
     secs: i64,
     nanos: u32,
-}
-
-/// How a timestamp is written on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TimestampFormat {
-    /// Seconds since the epoch, with a fraction when needed (`1576540098.5`).
-    /// The default in JSON bodies.
-    EpochSeconds,
-    /// RFC 3339 date-time in UTC (`2019-12-16T23:48:18Z`). The default in
-    /// URI labels and query strings.
-    DateTime,
-    /// RFC 7231 IMF-fixdate (`Mon, 16 Dec 2019 23:48:18 GMT`). The default
-    /// in headers.
-    HttpDate,
 }
 
 impl DateTime {
@@ -151,17 +138,6 @@ impl DateTime {
             .find_map(|f| Self::parse(text, f).ok())
             .ok_or(err)
         })
-    }
-}
-
-impl TimestampFormat {
-    /// The name used in `timestamp_format = "..."` and in messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            TimestampFormat::EpochSeconds => "epoch-seconds",
-            TimestampFormat::DateTime => "date-time",
-            TimestampFormat::HttpDate => "http-date",
-        }
     }
 }
 

@@ -2,11 +2,12 @@
 
 use std::hash::Hash;
 
-/// A map key: `String`, or a string enum declared with `#[aws_shape]`.
+/// A map key: `String`, or a string enum declared with `#[aws_shape]`
+/// that derives `Eq` and `Hash`.
 ///
 /// ```
-/// use awsop_runtime::protocol::MapKey;
-/// assert_eq!(String::from_key("k"), "k");
+/// use awsop_runtime::shape::MapKey;
+/// assert_eq!(String::from_key("k").as_key(), "k");
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot key an AWS map",
@@ -25,6 +26,6 @@ impl MapKey for String {
     }
 
     fn from_key(key: &str) -> Self {
-        key.to_string()
+        key.to_owned()
     }
 }

@@ -1,10 +1,15 @@
-//! `#[aws_shape(errors)]`: modeled errors from error responses, through
-//! the restJson1 error-metadata reader and `ModeledError::from_response`.
+//! Modeled errors (`#[aws_shape(errors)]`) read from error responses of a
+//! restJson1 operation: code, message and request id from the headers and
+//! body, the typed exception with its members, and the retry flags.
 
 use awsop::runtime::http::HttpResponse;
-use awsop::runtime::operation::ModeledError;
-use awsop::runtime::protocol::error_metadata;
-use awsop::{aws_shape, ErrorMetadata};
+use awsop::runtime::operation::{read_error, ModeledError};
+use awsop::{aws_operation, aws_shape, ErrorMetadata};
+
+/// An operation whose errors are `GreetingError`.
+#[aws_operation(service = "greet", method = "POST", uri = "/greet", error = GreetingError)]
+#[derive(Debug, Clone, Default)]
+pub struct Greet {}
 
 #[aws_shape]
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -62,9 +67,7 @@ fn response(status: u16, headers: &[(&'static str, &str)], body: &str) -> HttpRe
 }
 
 fn parse(r: &HttpResponse) -> (GreetingError, ErrorMetadata) {
-    let meta = error_metadata(r);
-    let err = GreetingError::from_response(meta.code(), r, &meta).unwrap();
-    (err, meta)
+    read_error::<Greet>(r).unwrap()
 }
 
 #[test]
@@ -220,8 +223,7 @@ fn wrongly_shaped_error_bodies_are_parse_errors() {
         &[("X-Amzn-Errortype", "InvalidGreeting")],
         r#"{"Message": 5}"#,
     );
-    let meta = error_metadata(&r);
-    let err = GreetingError::from_response(meta.code(), &r, &meta).unwrap_err();
+    let err = read_error::<Greet>(&r).unwrap_err();
     assert!(err.to_string().contains("InvalidGreeting.Message"), "{err}");
 }
 

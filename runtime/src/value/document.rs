@@ -6,7 +6,7 @@ use std::collections::HashMap;
 /// JSON it is.
 ///
 /// ```
-/// use awsop_runtime::protocol::{Document, Number};
+/// use awsop_runtime::value::{Document, Number};
 /// use std::collections::HashMap;
 /// let doc = Document::Object(HashMap::from([
 ///     ("foo".to_string(), Document::from("bar")),

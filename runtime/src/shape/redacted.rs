@@ -6,7 +6,7 @@ use std::fmt;
 /// show this in the `Debug` output the macros generate.
 ///
 /// ```
-/// use awsop_runtime::protocol::Redacted;
+/// use awsop_runtime::shape::Redacted;
 /// assert_eq!(format!("{:?}", Redacted), "*** Sensitive Data Redacted ***");
 /// ```
 #[derive(Clone, Copy, Default, PartialEq, Eq)]

@@ -6,7 +6,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// Encodes `input` as padded standard base64.
 ///
 /// ```
-/// use awsop_runtime::protocol::base64;
+/// use awsop_runtime::encoding::base64;
 /// assert_eq!(base64::encode(b"value"), "dmFsdWU=");
 /// ```
 pub fn encode(input: &[u8]) -> String {
@@ -83,7 +83,7 @@ fn value(c: u8) -> Option<u32> {
 /// anything else outside the alphabet is an error.
 ///
 /// ```
-/// use awsop_runtime::protocol::base64;
+/// use awsop_runtime::encoding::base64;
 /// assert_eq!(base64::decode("Zm9v").unwrap(), b"foo");
 /// assert_eq!(base64::decode("Zm8").unwrap(), b"fo");
 /// assert!(base64::decode("Zm9v!").is_err());

@@ -1,26 +1,26 @@
-use crate::error::BuildError;
+//! [`JsonWriter`]: JSON text into one growable buffer.
 
-/// A JSON text being written into one growable buffer.
+use crate::encoding::hex;
+
+/// JSON text being written into one growable buffer: the tokens, with no
+/// knowledge of shapes (that is [`JsonShapeWriter`](super::JsonShapeWriter)).
 ///
 /// Compact output (`{"a":"b"}`): every AWS JSON service accepts it, and it
-/// is what gets signed and sent. The first serialization failure (an
-/// unknown union member cannot be sent) is remembered and reported by
-/// [`finish`](Self::finish), so writing itself never needs `?`.
+/// is what gets signed and sent.
 ///
 /// ```
-/// use awsop_runtime::protocol::json::JsonWriter;
+/// use awsop_runtime::codec::json::JsonWriter;
 /// let mut w = JsonWriter::with_capacity(32);
 /// let mut first = true;
 /// w.begin_object();
-/// w.raw_key(&mut first, "\"name\":");
-/// w.string("a \"quoted\" word");
+/// w.key(&mut first, "name");
+/// w.string("a \"quoted\" word\u{8}");
 /// w.end_object();
-/// assert_eq!(w.finish().unwrap(), br#"{"name":"a \"quoted\" word"}"#.to_vec());
+/// assert_eq!(w.into_bytes(), br#"{"name":"a \"quoted\" word\b"}"#.to_vec());
 /// ```
 #[derive(Debug, Default)]
 pub struct JsonWriter {
     buf: Vec<u8>,
-    error: Option<BuildError>,
 }
 
 impl JsonWriter {
@@ -28,7 +28,6 @@ impl JsonWriter {
     pub fn with_capacity(capacity: usize) -> Self {
         JsonWriter {
             buf: Vec::with_capacity(capacity),
-            error: None,
         }
     }
 
@@ -52,7 +51,7 @@ impl JsonWriter {
         self.buf.push(b']');
     }
 
-    /// A `,` unless this is the first element; clears `first`.
+    /// A `,` unless this is the first element (`first` is then cleared).
     pub fn separator(&mut self, first: &mut bool) {
         if !*first {
             self.buf.push(b',');
@@ -60,28 +59,22 @@ impl JsonWriter {
         *first = false;
     }
 
-    /// An object key already quoted and followed by `:` (see
-    /// [`quoted_key`](super::quoted_key)), preceded by `,` unless first.
-    pub fn raw_key(&mut self, first: &mut bool, quoted_key: &str) {
-        self.separator(first);
-        self.buf.extend_from_slice(quoted_key.as_bytes());
-    }
-
-    /// An object key that needs quoting, preceded by `,` unless first.
+    /// An object key and its `:`, after a separator.
     pub fn key(&mut self, first: &mut bool, key: &str) {
         self.separator(first);
         self.string(key);
         self.buf.push(b':');
     }
 
-    /// A string, escaped per RFC 8259.
+    /// A string, escaped as RFC 8259 requires: `"` and `\`, and control
+    /// characters (the short forms `\b \f \n \r \t`, else `\u00XX`).
+    /// Everything else, non-ASCII included, is written as is.
     pub fn string(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         self.buf.push(b'"');
         let bytes = s.as_bytes();
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
-            let escape: &[u8] = match b {
+            let short: &[u8] = match b {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
                 b'\n' => b"\\n",
@@ -93,12 +86,11 @@ impl JsonWriter {
                 _ => continue,
             };
             self.buf.extend_from_slice(&bytes[start..i]);
-            if escape.is_empty() {
+            if short.is_empty() {
                 self.buf.extend_from_slice(b"\\u00");
-                self.buf.push(HEX[usize::from(b >> 4)]);
-                self.buf.push(HEX[usize::from(b & 0xf)]);
+                self.buf.extend_from_slice(&hex::pair(b, hex::LOWER));
             } else {
-                self.buf.extend_from_slice(escape);
+                self.buf.extend_from_slice(short);
             }
             start = i + 1;
         }
@@ -106,7 +98,8 @@ impl JsonWriter {
         self.buf.push(b'"');
     }
 
-    /// Text that is already valid JSON.
+    /// Text that is already JSON (a number, or a string known to need no
+    /// escaping such as base64).
     pub fn raw(&mut self, json: &str) {
         self.buf.extend_from_slice(json.as_bytes());
     }
@@ -116,13 +109,13 @@ impl JsonWriter {
         self.buf.extend_from_slice(b"null");
     }
 
-    /// `true` or `false`.
+    /// `true` or `false`
     pub fn bool(&mut self, b: bool) {
         self.buf
             .extend_from_slice(if b { b"true" } else { b"false" });
     }
 
-    /// An integer.
+    /// A signed integer.
     pub fn i64(&mut self, n: i64) {
         if n < 0 {
             self.buf.push(b'-');
@@ -130,7 +123,7 @@ impl JsonWriter {
         self.u64(n.unsigned_abs());
     }
 
-    /// A non-negative integer.
+    /// An unsigned integer.
     pub fn u64(&mut self, mut n: u64) {
         let mut digits = [0u8; 20];
         let mut i = digits.len();
@@ -145,9 +138,7 @@ impl JsonWriter {
         self.buf.extend_from_slice(&digits[i..]);
     }
 
-    /// A float: the shortest text that reads back to the same value; NaN
-    /// and the infinities as the strings `"NaN"`, `"Infinity"`,
-    /// `"-Infinity"`, as AWS JSON protocols require.
+    /// A double; `NaN` and the infinities as the strings AWS uses for them.
     pub fn f64(&mut self, n: f64) {
         use std::io::Write;
         if n.is_nan() {
@@ -159,12 +150,14 @@ impl JsonWriter {
                 b"\"-Infinity\""
             });
         } else {
+            // Display is the shortest text that reads back as the same f64.
             // Writing to a Vec cannot fail.
             let _ = write!(self.buf, "{n}");
         }
     }
 
-    /// An `f32`, printed at `f32` precision (`1.1`, not `1.100000023841858`).
+    /// A float, written with f32's own shortest text (`1.1`, not
+    /// `1.100000023841858`).
     pub fn f32(&mut self, n: f32) {
         use std::io::Write;
         if n.is_finite() {
@@ -174,34 +167,19 @@ impl JsonWriter {
         }
     }
 
-    /// Records a failure; [`finish`](Self::finish) reports the first one.
-    pub fn fail(&mut self, error: BuildError) {
-        self.error.get_or_insert(error);
-    }
-
     /// Bytes written so far.
     pub fn len(&self) -> usize {
         self.buf.len()
     }
 
-    /// Whether nothing was written yet.
+    /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {
         self.buf.is_empty()
     }
 
-    /// The JSON text, or the first recorded failure.
-    pub fn finish(self) -> Result<Vec<u8>, BuildError> {
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(self.buf),
-        }
-    }
-
-    /// The text written so far (ignores recorded failures).
-    pub fn into_string(self) -> String {
-        // Only valid UTF-8 is ever written: &str content, ASCII punctuation
-        // and digits.
-        String::from_utf8(self.buf).unwrap_or_default()
+    /// The JSON text.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.buf
     }
 }
 
@@ -209,11 +187,15 @@ impl JsonWriter {
 mod tests {
     use super::*;
 
+    fn text(w: JsonWriter) -> String {
+        String::from_utf8(w.into_bytes()).unwrap()
+    }
+
     #[test]
     fn escapes_control_characters() {
         let mut w = JsonWriter::default();
-        w.string("a\u{1}b\n\"\\é😹");
-        assert_eq!(w.into_string(), r#""a\u0001b\n\"\\é😹""#);
+        w.string("a\u{1}b\n\"\\é😹\u{c}");
+        assert_eq!(text(w), r#""a\u0001b\n\"\\é😹\f""#);
     }
 
     #[test]
@@ -229,7 +211,7 @@ mod tests {
         w.raw(" ");
         w.f64(f64::NEG_INFINITY);
         assert_eq!(
-            w.into_string(),
+            text(w),
             "0 -1 -9223372036854775808 9223372036854775807 5.5 1.1 \"-Infinity\""
         );
     }

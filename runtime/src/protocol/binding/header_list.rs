@@ -1,29 +1,3 @@
-/// Appends `text` percent-encoded: everything but the RFC 3986 unreserved
-/// characters (`A-Z a-z 0-9 - . _ ~`), and `/` too unless `keep_slash`
-/// (greedy labels keep their slashes).
-///
-/// ```
-/// use awsop_runtime::protocol::binding::percent_encode_into;
-/// let mut out = String::new();
-/// percent_encode_into(&mut out, "a b/c~d", false);
-/// assert_eq!(out, "a%20b%2Fc~d");
-/// ```
-pub fn percent_encode_into(out: &mut String, text: &str, keep_slash: bool) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &b in text.as_bytes() {
-        if b.is_ascii_alphanumeric()
-            || matches!(b, b'-' | b'.' | b'_' | b'~')
-            || (keep_slash && b == b'/')
-        {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(b >> 4)] as char);
-            out.push(HEX[usize::from(b & 0xf)] as char);
-        }
-    }
-}
-
 /// Appends one element of a header list, `", "`-separated, quoting it when
 /// it holds a comma or a double quote (and `quote_text` allows: only
 /// strings are quoted; http-dates keep their comma bare, as AWS sends them).
@@ -104,19 +78,6 @@ pub fn split_header_list(text: &str) -> Result<Vec<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn encodes_everything_reserved() {
-        let mut out = String::new();
-        percent_encode_into(&mut out, " %:/?#[]@!$&'()*+,;=😹", false);
-        assert_eq!(
-            out,
-            "%20%25%3A%2F%3F%23%5B%5D%40%21%24%26%27%28%29%2A%2B%2C%3B%3D%F0%9F%98%B9"
-        );
-        let mut out = String::new();
-        percent_encode_into(&mut out, "there/guy", true);
-        assert_eq!(out, "there/guy");
-    }
 
     #[test]
     fn quotes_list_items_that_need_it() {

@@ -6,7 +6,7 @@ use std::fmt;
 /// as-is when it is the whole payload.
 ///
 /// ```
-/// use awsop_runtime::protocol::Blob;
+/// use awsop_runtime::Blob;
 /// let blob = Blob::new("blobby blob");
 /// assert_eq!(blob.as_ref(), b"blobby blob");
 /// assert_eq!(blob.into_inner(), b"blobby blob".to_vec());
