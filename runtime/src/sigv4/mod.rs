@@ -10,14 +10,12 @@
 //! for a server (the emulator).
 //!
 //! ```
-//! use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningParams, SigningSettings};
-//! use awsop_runtime::Credentials;
+//! use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningIdentity, SigningParams, SigningSettings};
 //! use std::time::{Duration, UNIX_EPOCH};
 //!
-//! let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
 //! let settings = SigningSettings::default();
 //! let params = SigningParams {
-//!     credentials: &credentials,
+//!     identity: SigningIdentity::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None),
 //!     region: "us-east-1",
 //!     service: "service",
 //!     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160), // 2015-08-30T12:36:00Z
@@ -38,6 +36,7 @@ mod canonical_request;
 mod date;
 mod encode;
 mod error;
+mod identity;
 mod signing_key;
 mod string_to_sign;
 mod uri;
@@ -49,7 +48,6 @@ use std::time::{Duration, SystemTime};
 use http::{HeaderName, HeaderValue};
 use ring::hmac;
 
-use crate::credentials::Credentials;
 use crate::http::HttpRequest;
 
 use canonical_request::{CanonicalInput, Header, PayloadHash};
@@ -59,7 +57,11 @@ use error::ErrorKind;
 use string_to_sign::{check_scope_part, ALGORITHM};
 
 pub use error::SigningError;
+pub use identity::SigningIdentity;
 pub use signing_key::SigningKeyCache;
+
+// For `Credentials`, which keeps its secret with the digest the cache needs.
+pub(crate) use identity::SigningSecret;
 
 /// Headers awsop never signs: per-attempt metadata, hop-by-hop headers, and
 /// headers the transport may set or change after signing.
@@ -155,8 +157,8 @@ impl Default for SigningSettings {
 /// Who signs, for which region and service, and when.
 #[derive(Debug, Clone, Copy)]
 pub struct SigningParams<'a> {
-    /// The credentials (their `Debug` never shows the secret).
-    pub credentials: &'a Credentials,
+    /// The keys (their `Debug` never shows the secret).
+    pub identity: SigningIdentity<'a>,
     /// The signing region, e.g. `us-east-1`.
     pub region: &'a str,
     /// The signing name of the service, e.g. `datazone`.
@@ -338,14 +340,13 @@ pub fn sign_headers(
 /// seven days, whole seconds).
 ///
 /// ```
-/// use awsop_runtime::sigv4::{presign_query, SignableRequest, SigningParams, SigningSettings};
-/// use awsop_runtime::Credentials;
+/// use awsop_runtime::sigv4::{presign_query, SignableRequest, SigningIdentity, SigningParams, SigningSettings};
 /// use std::time::{Duration, UNIX_EPOCH};
 ///
-/// let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
 /// let settings = SigningSettings::default();
 /// let params = SigningParams {
-///     credentials: &credentials, region: "us-east-1", service: "service",
+///     identity: SigningIdentity::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None),
+///     region: "us-east-1", service: "service",
 ///     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160), settings: &settings,
 /// };
 /// let request = SignableRequest { method: "GET", uri: "https://example.amazonaws.com/", headers: &[], body: b"" };
@@ -470,15 +471,15 @@ fn sign(
     cache: Option<&SigningKeyCache>,
 ) -> Result<SigningOutput, SigningError> {
     let settings = params.settings;
-    let credentials = params.credentials;
+    let identity = params.identity;
     canonical_request::check_method(method)?;
     let uri = uri::parse(uri)?;
     check_scope_part("region", params.region)?;
     check_scope_part("service", params.service)?;
-    check_scope_part("access key id", credentials.access_key_id())?;
+    check_scope_part("access key id", identity.access_key_id())?;
     let amz_date = AmzDate::from_system_time(params.time)?;
     let payload_hash = PayloadHash::new(&settings.payload, body)?;
-    let token = credentials.session_token().filter(|t| !t.is_empty());
+    let token = identity.session_token().filter(|t| !t.is_empty());
     if let Some(token) = token {
         if !token.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(SigningError::new(
@@ -527,7 +528,7 @@ fn sign(
     canonical_request::sort_headers(&mut headers);
     let signed_headers = canonical_request::signed_headers(&headers);
     let scope = string_to_sign::scope(amz_date.date(), params.region, params.service);
-    let access_key_id = credentials.access_key_id();
+    let access_key_id = identity.access_key_id();
 
     let (credential, expires) = match mode {
         Mode::Query { expires_secs } => {
@@ -562,11 +563,11 @@ fn sign(
         double_encode_path: settings.double_encode_path,
     });
     let string_to_sign = string_to_sign::build(amz_date.as_str(), &scope, &canonical_request);
-    let secret = credentials.secret_access_key();
+    let secret = identity.secret_access_key();
     let key = match cache {
         Some(cache) => {
             cache
-                .get_or_derive(credentials, amz_date.date(), params.region, params.service)
+                .get_or_derive(&identity, amz_date.date(), params.region, params.service)
                 .0
         }
         None => signing_key::derive(secret, amz_date.date(), params.region, params.service),

@@ -11,7 +11,7 @@
 //! let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
 //! let settings = SigningSettings::default();
 //! let params = SigningParams {
-//!     credentials: &credentials, region: "us-east-1", service: "datazone",
+//!     identity: credentials.signing_identity(), region: "us-east-1", service: "datazone",
 //!     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160), settings: &settings,
 //! };
 //! let unsigned = SignableRequest { method: "GET", uri: "https://datazone.us-east-1.api.aws/v2/domains", headers: &[], body: b"" };
