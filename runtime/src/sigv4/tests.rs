@@ -2,9 +2,12 @@
 
 use std::time::{Duration, UNIX_EPOCH};
 
+use http::HeaderValue;
+
 use super::error::ErrorKind;
-use super::verify::{expected_signature, parse_authorization};
+use super::verify::{self, expected_signature, parse_authorization};
 use super::*;
+use crate::http::HttpRequest;
 
 const AKID: &str = "AKIDEXAMPLE";
 const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
@@ -455,17 +458,20 @@ fn debug_output_redacts_secrets() {
     }
     assert!(format!("{out:?}").contains(&out.signature));
 
-    let received: Vec<(&str, &str)> = out.headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    let auth = parse_authorization(header(&out, "authorization").unwrap()).unwrap();
-    let server_view = SignableRequest {
-        headers: &received,
-        ..request
-    };
-    let recomputed = verify::recompute(&server_view, &auth, SECRET, &settings).unwrap();
-    assert!(recomputed.canonical_request.contains(TOKEN));
-    let shown = format!("{recomputed:?} {auth:?}");
-    assert!(!shown.contains("EXAMPLE+token"), "{shown}");
-    assert!(!shown.contains(SECRET), "{shown}");
+    {
+        let received: Vec<(&str, &str)> =
+            out.headers.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let auth = parse_authorization(header(&out, "authorization").unwrap()).unwrap();
+        let server_view = SignableRequest {
+            headers: &received,
+            ..request
+        };
+        let recomputed = verify::recompute(&server_view, &auth, SECRET, &settings).unwrap();
+        assert!(recomputed.canonical_request.contains(TOKEN));
+        let shown = format!("{recomputed:?} {auth:?}");
+        assert!(!shown.contains("EXAMPLE+token"), "{shown}");
+        assert!(!shown.contains(SECRET), "{shown}");
+    }
 }
 
 fn verify_round_trip(

@@ -1,17 +1,21 @@
 //! The server side: parse an `Authorization` header and recompute the
 //! signature the client should have sent (used by the emulator).
 //!
+//! Only what a server alone does lives here: parsing the header, taking
+//! the signed headers it names from the request, checking the date against
+//! the scope. The canonical request, string to sign and signature are the
+//! signer's own steps (`signature::compute`).
+//!
 //! ```
 //! use awsop_runtime::sigv4::verify::{expected_signature, parse_authorization};
-//! use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningParams, SigningSettings};
-//! use awsop_runtime::Credentials;
+//! use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningIdentity, SigningParams, SigningSettings};
 //! use std::time::{Duration, UNIX_EPOCH};
 //!
 //! // A client signs...
-//! let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
 //! let settings = SigningSettings::default();
 //! let params = SigningParams {
-//!     identity: credentials.signing_identity(), region: "us-east-1", service: "datazone",
+//!     identity: SigningIdentity::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None),
+//!     region: "us-east-1", service: "datazone",
 //!     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160), settings: &settings,
 //! };
 //! let unsigned = SignableRequest { method: "GET", uri: "https://datazone.us-east-1.api.aws/v2/domains", headers: &[], body: b"" };
@@ -36,9 +40,13 @@ use std::time::SystemTime;
 use super::canonical_request::{self, CanonicalInput, Header, PayloadHash};
 use super::date::AmzDate;
 use super::error::{ErrorKind, SigningError};
+use super::headers::{CREDENTIAL, HOST, SIGNATURE, SIGNED_HEADERS, X_AMZ_DATE};
+use super::request::SignableRequest;
+use super::settings::SigningSettings;
+use super::signature;
 use super::signing_key;
 use super::string_to_sign::{self, check_scope_part, ALGORITHM, TERMINATOR};
-use super::{signature, uri, SignableRequest, SigningSettings};
+use super::uri;
 
 /// A parsed `Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,9 +99,9 @@ pub fn parse_authorization(header_value: &str) -> Result<Authorization, SigningE
             .split_once('=')
             .ok_or_else(|| malformed("expected Name=value components separated by commas"))?;
         let slot = match name {
-            "Credential" => &mut credential,
-            "SignedHeaders" => &mut signed_headers,
-            "Signature" => &mut signature,
+            CREDENTIAL => &mut credential,
+            SIGNED_HEADERS => &mut signed_headers,
+            SIGNATURE => &mut signature,
             _ => {
                 return Err(malformed(
                     "unknown component (expected Credential, SignedHeaders, Signature)",
@@ -234,13 +242,13 @@ pub fn recompute(
     let mut dates = req
         .headers
         .iter()
-        .filter(|(name, _)| name.eq_ignore_ascii_case("x-amz-date"));
+        .filter(|(name, _)| name.eq_ignore_ascii_case(X_AMZ_DATE));
     let amz_date = match (dates.next(), dates.next()) {
         (Some((_, value)), None) => AmzDate::parse(value.trim_matches([' ', '\t']))?,
         (None, _) => {
             return Err(SigningError::new(
                 ErrorKind::MissingSignedHeader,
-                "x-amz-date",
+                X_AMZ_DATE,
             ));
         }
         (Some(_), Some(_)) => {
@@ -272,8 +280,8 @@ pub fn recompute(
         }
         if headers.len() == before {
             match uri.host.as_deref() {
-                Some(host) if name == "host" => headers.push(Header {
-                    name: "host",
+                Some(host) if name == HOST => headers.push(Header {
+                    name: HOST,
                     value: host,
                 }),
                 _ => {
@@ -288,7 +296,7 @@ pub fn recompute(
     canonical_request::sort_headers(&mut headers);
     let signed_headers = auth.signed_headers.join(";");
     let payload_hash = PayloadHash::new(&settings.payload, req.body)?;
-    let canonical_request = canonical_request::build(&CanonicalInput {
+    let input = CanonicalInput {
         method: req.method,
         path: uri.path,
         query: uri.query,
@@ -298,15 +306,14 @@ pub fn recompute(
         payload_hash: payload_hash.as_str(),
         normalize_path: settings.normalize_path,
         double_encode_path: settings.double_encode_path,
-    });
+    };
     let scope = string_to_sign::scope(&auth.date, &auth.region, &auth.service);
-    let string_to_sign = string_to_sign::build(amz_date.as_str(), &scope, &canonical_request);
     let key = signing_key::derive(secret_access_key, &auth.date, &auth.region, &auth.service);
-    let signature = signature(&key, &string_to_sign).as_str().to_owned();
+    let computed = signature::compute(&input, amz_date.as_str(), &scope, &key);
     Ok(Recomputed {
-        canonical_request,
-        string_to_sign,
-        signature,
+        signature: computed.signature.as_str().to_owned(),
+        canonical_request: computed.canonical_request,
+        string_to_sign: computed.string_to_sign,
     })
 }
 
@@ -472,7 +479,7 @@ mod tests {
             "20150830/us-east-1/service/aws4_request",
             creq,
         );
-        signature(&key, &sts).as_str().to_owned()
+        signature::signature(&key, &sts).as_str().to_owned()
     }
 
     #[test]
