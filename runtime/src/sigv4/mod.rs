@@ -24,8 +24,8 @@
 //! ```
 //!
 //! Every header and parameter name is in `headers.rs`; every error is a
-//! [`SigningError`]. [`verify`] recomputes a signature for a server (the
-//! emulator) with the same steps.
+//! [`SigningError`]. With the cargo feature `verify`, the `verify` module
+//! recomputes a signature for a server (the emulator) with the same steps.
 //!
 //! ```
 //! use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningIdentity, SigningParams, SigningSettings};
@@ -66,6 +66,7 @@ mod signer;
 mod signing_key;
 mod string_to_sign;
 mod uri;
+#[cfg(feature = "verify")]
 pub mod verify;
 
 pub use authorization::{sign_headers, sign_request};

@@ -1,5 +1,6 @@
 //! The server side: parse an `Authorization` header and recompute the
-//! signature the client should have sent (used by the emulator).
+//! signature the client should have sent (used by the emulator). Behind the
+//! cargo feature `verify`, so clients do not compile it.
 //!
 //! Only what a server alone does lives here: parsing the header, taking
 //! the signed headers it names from the request, checking the date against
