@@ -36,7 +36,7 @@ pub(crate) enum ErrorKind {
     InvalidTime,
     InvalidScope,
     InvalidExpiry,
-    // Only the server side (`verify.rs`) finds these.
+    // Only the server side (`verify/`) finds these.
     #[cfg(feature = "verify")]
     MalformedAuthorization,
     #[cfg(feature = "verify")]

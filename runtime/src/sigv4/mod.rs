@@ -17,7 +17,7 @@
 //!   ├─ task 1  canonical_request.rs  (encode.rs: URI encodings, uri.rs: URI parts)
 //!   ├─ task 2  string_to_sign.rs     (date.rs: the timestamp)
 //!   ├─ task 3  signing_key.rs        (derivation, and the SigningKeyCache)
-//!   └─ task 4  signature.rs          (also runs 1, 2, 4 in a row for verify.rs)
+//!   └─ task 4  signature.rs          (also runs 1, 2, 4 in a row for verify/)
 //!       │
 //! SigningOutput (output.rs): the Authorization header (authorization.rs)
 //!                            or the query parameters (presign.rs)
