@@ -101,7 +101,7 @@ fn sign_as_golden(content_type: &str, body: &[u8]) -> awsop::runtime::sigv4::Sig
     let credentials = credentials();
     let settings = SigningSettings::default();
     let params = SigningParams {
-        credentials: &credentials,
+        identity: credentials.signing_identity(),
         region: REGION,
         service: "datazone",
         time: UNIX_EPOCH + Duration::from_secs(EPOCH_SECONDS),

@@ -31,7 +31,7 @@ fn signing(c: &mut Criterion) {
     );
     let settings = sigv4::SigningSettings::default();
     let params = sigv4::SigningParams {
-        credentials: &credentials,
+        identity: credentials.signing_identity(),
         region: "us-east-1",
         service: "datazone",
         time: golden_time(),

@@ -355,7 +355,7 @@ async fn unsigned_payload_is_accepted_when_announced() {
             body,
         },
         &SigningParams {
-            credentials: &creds,
+            identity: creds.signing_identity(),
             region: "us-east-1",
             service: "datazone",
             time: SystemTime::now(),

@@ -71,7 +71,7 @@ fuzz_target!(|data: &[u8]| {
     let token = (knobs & 64 != 0).then(|| "session-token/+=".to_owned());
     let credentials = Credentials::new("AKIDEXAMPLE", SECRET, token, None, "fuzz");
     let params = SigningParams {
-        credentials: &credentials,
+        identity: credentials.signing_identity(),
         region: "us-east-1",
         service: "datazone",
         time: UNIX_EPOCH + Duration::from_secs(1_440_938_160),

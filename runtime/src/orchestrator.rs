@@ -225,7 +225,7 @@ async fn one_attempt<O: Operation>(
             .await
             .map_err(Failure::Credentials)?;
         let params = SigningParams {
-            credentials: &credentials,
+            identity: credentials.signing_identity(),
             region,
             service: O::METADATA.service,
             time: skew.apply(inner.time.now()),

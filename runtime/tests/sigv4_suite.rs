@@ -338,7 +338,7 @@ fn sign(
     );
     let settings = settings_for(context);
     let params = SigningParams {
-        credentials: &credentials,
+        identity: credentials.signing_identity(),
         region: &context.region,
         service: &context.service,
         time: context.time,

@@ -159,7 +159,7 @@ impl Harness {
         if let Some(signer) = signer {
             let settings = SigningSettings::default();
             let params = SigningParams {
-                credentials: &signer.credentials,
+                identity: signer.credentials.signing_identity(),
                 region: &signer.region,
                 service: &signer.service,
                 time: signer.time,

@@ -28,9 +28,10 @@ pub use process::ProcessCredentials;
 pub use profile::ProfileCredentials;
 
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::sigv4::{SigningIdentity, SigningSecret};
 use crate::BoxFuture;
 
 /// An access key, its secret, an optional session token and expiry.
@@ -49,14 +50,15 @@ pub struct Credentials(Arc<Inner>);
 
 struct Inner {
     access_key_id: String,
-    secret_access_key: String,
+    // The secret together with the digest the signing-key cache looks keys
+    // up by: hashed once here, when the value is made, instead of on every
+    // request signed with it (the secret never changes for the life of this
+    // value). The pairing lives in `sigv4`, so a digest always belongs to
+    // the secret it travels with.
+    secret_access_key: SigningSecret,
     session_token: Option<String>,
     expiry: Option<SystemTime>,
     provider_name: &'static str,
-    /// SHA-256 of the secret, computed on first use: the signing-key cache
-    /// looks keys up by it on every request, and the secret does not change
-    /// for the life of this value.
-    secret_digest: OnceLock<[u8; 32]>,
 }
 
 impl Credentials {
@@ -70,11 +72,10 @@ impl Credentials {
     ) -> Self {
         Credentials(Arc::new(Inner {
             access_key_id: access_key_id.into(),
-            secret_access_key: secret_access_key.into(),
+            secret_access_key: SigningSecret::new(secret_access_key.into()),
             session_token,
             expiry,
             provider_name,
-            secret_digest: OnceLock::new(),
         }))
     }
 
@@ -85,19 +86,25 @@ impl Credentials {
 
     /// The secret access key.
     pub fn secret_access_key(&self) -> &str {
-        &self.0.secret_access_key
+        self.0.secret_access_key.as_str()
     }
 
-    /// SHA-256 of the secret access key (computed once per credentials value).
-    pub(crate) fn secret_digest(&self) -> &[u8; 32] {
-        self.0.secret_digest.get_or_init(|| {
-            let mut out = [0u8; 32];
-            out.copy_from_slice(
-                ring::digest::digest(&ring::digest::SHA256, self.0.secret_access_key.as_bytes())
-                    .as_ref(),
-            );
-            out
-        })
+    /// What the SigV4 signer signs with: these keys, with the secret's
+    /// digest already computed for the signing-key cache.
+    ///
+    /// ```
+    /// use awsop_runtime::Credentials;
+    /// let creds = Credentials::new("AKID", "SECRET", Some("TOKEN".into()), None, "static");
+    /// let identity = creds.signing_identity();
+    /// assert_eq!(identity.access_key_id(), "AKID");
+    /// assert_eq!(identity.session_token(), Some("TOKEN"));
+    /// ```
+    pub fn signing_identity(&self) -> SigningIdentity<'_> {
+        SigningIdentity::with_secret(
+            &self.0.access_key_id,
+            &self.0.secret_access_key,
+            self.0.session_token.as_deref(),
+        )
     }
 
     /// The session token of temporary credentials.

@@ -14,7 +14,7 @@ use ring::digest;
 
 use super::encode::{encode_path, encode_strict, normalize_path, reencode_strict, Hex32};
 use super::error::{ErrorKind, SigningError};
-use super::PayloadHashing;
+use super::settings::PayloadHashing;
 
 /// The payload hash of an empty body (`SHA-256("")`).
 const EMPTY_SHA256: &str = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";

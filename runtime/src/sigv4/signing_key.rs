@@ -3,15 +3,16 @@
 //! The key is an HMAC chain over the secret, the date, the region and the
 //! service; it changes once a day. The cache keeps the finished `hmac::Key`
 //! (whose inner and outer pads are already absorbed), looked up by a digest
-//! of the secret that [`Credentials`] computes once, so a cache hit costs a
-//! few comparisons instead of eight compression rounds of key setup.
+//! of the secret (see `identity.rs` for who computes it, and when), so a
+//! cache hit costs a few comparisons instead of eight compression rounds of
+//! key setup.
 
 use std::fmt;
 use std::sync::{PoisonError, RwLock};
 
 use ring::hmac;
 
-use crate::credentials::Credentials;
+use super::identity::SigningIdentity;
 
 /// Derives `kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request")`.
 pub(crate) fn derive(secret: &str, date: &str, region: &str, service: &str) -> hmac::Key {
@@ -57,7 +58,8 @@ const CAPACITY: usize = 8;
 /// let credentials = Credentials::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None, None, "static");
 /// let settings = SigningSettings::default();
 /// let params = SigningParams {
-///     credentials: &credentials,
+///     // Its secret is hashed once, when the credentials are made, not per request.
+///     identity: credentials.signing_identity(),
 ///     region: "us-east-1",
 ///     service: "datazone",
 ///     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160),
@@ -121,12 +123,12 @@ impl SigningKeyCache {
     /// The signing key for these inputs, and whether it came from the cache.
     pub(crate) fn get_or_derive(
         &self,
-        credentials: &Credentials,
+        identity: &SigningIdentity<'_>,
         date: &str,
         region: &str,
         service: &str,
     ) -> (hmac::Key, bool) {
-        let secret_digest = *credentials.secret_digest();
+        let secret_digest = identity.secret_digest();
         let date_bytes = date.as_bytes();
         {
             let entries = self.entries.read().unwrap_or_else(PoisonError::into_inner);
@@ -137,7 +139,7 @@ impl SigningKeyCache {
                 return (entry.key.clone(), true);
             }
         }
-        let key = derive(credentials.secret_access_key(), date, region, service);
+        let key = derive(identity.secret_access_key(), date, region, service);
         let Ok(date_array) = <[u8; 8]>::try_from(date_bytes) else {
             // Only 8-digit dates are ever produced; anything else is simply not cached.
             return (key, false);
@@ -208,8 +210,8 @@ mod tests {
         assert_eq!(tag(&derived), tag(&reference));
     }
 
-    fn creds(secret: &str) -> Credentials {
-        Credentials::new("AKIDEXAMPLE", secret, None, None, "test")
+    fn creds(secret: &str) -> SigningIdentity<'_> {
+        SigningIdentity::new("AKIDEXAMPLE", secret, None)
     }
 
     #[test]
@@ -245,6 +247,19 @@ mod tests {
 
         cache.clear();
         assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn a_precomputed_digest_finds_the_same_entry() {
+        use crate::sigv4::identity::SigningSecret;
+        let cache = SigningKeyCache::new();
+        let secret = SigningSecret::new(SECRET.to_owned());
+        let owned = SigningIdentity::with_secret("AKIDEXAMPLE", &secret, None);
+        let (_, hit) = cache.get_or_derive(&owned, "20150830", "us-east-1", "datazone");
+        assert!(!hit);
+        let (_, hit) = cache.get_or_derive(&creds(SECRET), "20150830", "us-east-1", "datazone");
+        assert!(hit);
+        assert_eq!(cache.len(), 1);
     }
 
     #[test]

@@ -1,0 +1,190 @@
+//! The signature in the `Authorization` header: the entry points
+//! [`sign_headers`] and [`sign_request`], the headers the signer adds, and
+//! the header value
+//! `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`.
+
+use http::{HeaderName, HeaderValue};
+
+use super::canonical_request::Header;
+use super::error::{ErrorKind, SigningError};
+use super::headers::{
+    AUTHORIZATION, CREDENTIAL, SIGNATURE, SIGNED_HEADERS, X_AMZ_CONTENT_SHA256, X_AMZ_DATE,
+    X_AMZ_SECURITY_TOKEN,
+};
+use super::output::SigningOutput;
+use super::request::{SignableRequest, SigningParams};
+use super::signer::{self, Placement, Signed, Unsigned};
+use super::signing_key::SigningKeyCache;
+use super::string_to_sign::ALGORITHM;
+use crate::http::HttpRequest;
+
+/// Signs a request for the `Authorization` header.
+///
+/// Returns the headers to add; the request itself is not touched. A
+/// `host` header, if given, is signed as is; otherwise the URL's host is.
+/// An `x-amz-date`, `authorization` (or, when the signer sets them,
+/// `x-amz-security-token` / `x-amz-content-sha256`) header already in the
+/// request is ignored and must be replaced by the output's.
+///
+/// ```
+/// use awsop_runtime::sigv4::{sign_headers, SignableRequest, SigningIdentity, SigningParams, SigningSettings};
+/// use std::time::{Duration, UNIX_EPOCH};
+///
+/// let settings = SigningSettings::default();
+/// let params = SigningParams {
+///     identity: SigningIdentity::new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", None),
+///     region: "us-east-1",
+///     service: "service",
+///     time: UNIX_EPOCH + Duration::from_secs(1_440_938_160), // 2015-08-30T12:36:00Z
+///     settings: &settings,
+/// };
+/// let request = SignableRequest { method: "GET", uri: "https://example.amazonaws.com/", headers: &[], body: b"" };
+/// let output = sign_headers(&request, &params).unwrap();
+/// assert_eq!(output.signature, "5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31");
+/// assert_eq!(output.headers[0], ("x-amz-date", "20150830T123600Z".to_owned()));
+/// ```
+pub fn sign_headers(
+    req: &SignableRequest<'_>,
+    params: &SigningParams<'_>,
+) -> Result<SigningOutput, SigningError> {
+    let request = Unsigned {
+        method: req.method,
+        uri: req.uri,
+        headers: signer::borrowed_headers(req.headers),
+        body: req.body,
+    };
+    signer::sign(request, params, Placement::Headers, None)
+}
+
+/// Signs an [`HttpRequest`] in place for the `Authorization` header: sets
+/// `x-amz-date`, `x-amz-security-token` (temporary credentials),
+/// `x-amz-content-sha256` (if the settings ask) and `authorization`,
+/// replacing earlier values, so a retried request can be signed again.
+///
+/// The signing key comes from `cache`, so the HMAC chain runs once per
+/// (secret, day, region, service). Header values must be UTF-8.
+///
+/// See the [`SigningKeyCache`] example.
+pub fn sign_request(
+    req: &mut HttpRequest,
+    params: &SigningParams<'_>,
+    cache: &SigningKeyCache,
+) -> Result<(), SigningError> {
+    let output = {
+        let mut headers = Vec::with_capacity(req.headers.len() + 4);
+        for (name, value) in &req.headers {
+            let value = std::str::from_utf8(value.as_bytes()).map_err(|e| {
+                SigningError::new(
+                    ErrorKind::InvalidHeader,
+                    format!("the value of {name} is not UTF-8"),
+                )
+                .with_source(e)
+            })?;
+            headers.push(Header {
+                name: name.as_str(),
+                value,
+            });
+        }
+        let request = Unsigned {
+            method: req.method.as_str(),
+            uri: &req.uri,
+            headers,
+            body: &req.body,
+        };
+        signer::sign(request, params, Placement::Headers, Some(cache))?
+    };
+    for (name, value) in output.headers {
+        let mut value = HeaderValue::try_from(value).map_err(|e| {
+            SigningError::new(
+                ErrorKind::InvalidHeader,
+                format!("{name} is not a valid header value"),
+            )
+            .with_source(e)
+        })?;
+        // Kept out of the http crate's Debug output and HPACK tables.
+        if name == AUTHORIZATION || name == X_AMZ_SECURITY_TOKEN {
+            value.set_sensitive(true);
+        }
+        req.headers.insert(HeaderName::from_static(name), value);
+    }
+    Ok(())
+}
+
+/// Adds the headers the signer sets that are signed too: `x-amz-date`, the
+/// session token when it is signed, and the payload hash when asked for.
+pub(crate) fn push_signed_headers<'a>(
+    headers: &mut Vec<Header<'a>>,
+    amz_date: &'a str,
+    signed_token: Option<&'a str>,
+    content_sha256: Option<&'a str>,
+) {
+    headers.push(Header {
+        name: X_AMZ_DATE,
+        value: amz_date,
+    });
+    if let Some(token) = signed_token {
+        headers.push(Header {
+            name: X_AMZ_SECURITY_TOKEN,
+            value: token,
+        });
+    }
+    if let Some(hash) = content_sha256 {
+        headers.push(Header {
+            name: X_AMZ_CONTENT_SHA256,
+            value: hash,
+        });
+    }
+}
+
+/// The output of header signing: the headers to set, `authorization` last.
+pub(crate) fn finish(signed: Signed<'_>, content_sha256: Option<&str>) -> SigningOutput {
+    let mut headers = Vec::with_capacity(4);
+    headers.push((X_AMZ_DATE, signed.amz_date.to_owned()));
+    // Sent even when not signed (SessionTokenMode::Exclude).
+    if let Some(token) = signed.session_token {
+        headers.push((X_AMZ_SECURITY_TOKEN, token.to_owned()));
+    }
+    if let Some(hash) = content_sha256 {
+        headers.push((X_AMZ_CONTENT_SHA256, hash.to_owned()));
+    }
+    let signature = signed.computed.signature;
+    headers.push((
+        AUTHORIZATION,
+        header_value(
+            signed.access_key_id,
+            &signed.scope,
+            &signed.signed_headers,
+            signature.as_str(),
+        ),
+    ));
+    SigningOutput {
+        headers,
+        query_params: Vec::new(),
+        signature: signature.as_str().to_owned(),
+        canonical_request: signed.computed.canonical_request,
+        string_to_sign: signed.computed.string_to_sign,
+    }
+}
+
+/// `AWS4-HMAC-SHA256 Credential=AKID/scope, SignedHeaders=a;b, Signature=hex`.
+fn header_value(access_key_id: &str, scope: &str, signed_headers: &str, signature: &str) -> String {
+    [
+        ALGORITHM,
+        " ",
+        CREDENTIAL,
+        "=",
+        access_key_id,
+        "/",
+        scope,
+        ", ",
+        SIGNED_HEADERS,
+        "=",
+        signed_headers,
+        ", ",
+        SIGNATURE,
+        "=",
+        signature,
+    ]
+    // One allocation of the exact length.
+    .concat()
+}
