@@ -504,6 +504,11 @@ async fn endpoints_that_would_change_the_host_are_refused() {
                 err.to_string().contains("AWS_ENDPOINT_URL_DATAZONE"),
                 "{err}"
             );
+            // The cause is kept, typed, not only its text.
+            let cause = std::error::Error::source(&err)
+                .and_then(std::error::Error::source)
+                .and_then(|e| e.downcast_ref::<awsop::runtime::endpoint::EndpointError>());
+            assert!(cause.is_some(), "{endpoint:?}: {err:?}");
         }
         assert!(
             replay.requests().is_empty(),

@@ -2,9 +2,9 @@
 
 use std::fmt::Debug;
 
+use awsop::__private::protocol::Protocol;
 use awsop::runtime::http::HttpResponse;
 use awsop::runtime::operation::{ModeledError, Operation};
-use awsop::runtime::protocol::Protocol;
 use http::{HeaderName, HeaderValue};
 
 /// The response a case describes (`response` in the fixture).

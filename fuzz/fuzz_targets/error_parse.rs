@@ -1,4 +1,4 @@
-//! Error responses: `protocol::error_metadata` (code, message, request id)
+//! Error responses: restJson1's `error_metadata` (code, message, request id)
 //! and the typed `DataZoneError::from_response`, from arbitrary status,
 //! headers and body.
 //!
@@ -12,7 +12,8 @@ mod response;
 
 use awsop::datazone::DataZoneError;
 use awsop_runtime::operation::ModeledError;
-use awsop_runtime::protocol::{error_metadata, sanitize_error_code};
+use awsop_runtime::protocol::error_code::sanitize;
+use awsop_runtime::protocol::{Protocol, RestJson1};
 use awsop_runtime::Error;
 use libfuzzer_sys::fuzz_target;
 use response::response_from;
@@ -23,8 +24,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let response = response_from(400 + u16::from(status) % 200, rest);
 
-    let _ = sanitize_error_code(&String::from_utf8_lossy(rest));
-    let metadata = error_metadata(&response);
+    let _ = sanitize(&String::from_utf8_lossy(rest));
+    let metadata = RestJson1::error_metadata(&response);
     assert_eq!(metadata.status(), response.status);
     if let Some(code) = metadata.code() {
         assert!(
@@ -33,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let _ = metadata.to_string();
-    match DataZoneError::from_response(metadata.code(), &response, &metadata) {
+    match DataZoneError::from_response::<RestJson1>(&response, &metadata) {
         Ok(modeled) => {
             let _ = (modeled.is_retryable(), modeled.is_throttling());
             let error = Error::service(modeled, metadata);

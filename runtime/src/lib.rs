@@ -14,6 +14,7 @@
 #![forbid(unsafe_code)]
 
 pub mod client;
+#[doc(hidden)]
 pub mod codec;
 pub mod credentials;
 pub mod encoding;
@@ -22,13 +23,17 @@ pub mod env;
 pub mod error;
 pub mod http;
 pub mod operation;
+#[doc(hidden)]
 pub mod orchestrator;
 pub mod profile;
+#[doc(hidden)]
 pub mod protocol;
+#[doc(hidden)]
 pub mod random;
 pub mod region;
 pub mod retry;
 mod settings;
+#[doc(hidden)]
 pub mod shape;
 pub mod sigv4;
 pub mod time;

@@ -88,7 +88,9 @@ pub trait Operation: Send + 'static {
 }
 
 /// [`Operation::parse_output`] for an output declared with
-/// `#[aws_shape]`: reads it as protocol `P` defines.
+/// `#[aws_shape]`: reads it as the operation's protocol defines (what
+/// `#[aws_operation]` expands into).
+#[doc(hidden)]
 pub fn read_output<O: Operation>(response: &HttpResponse) -> Result<O::Output, ParseError>
 where
     O::Output: FromResponse,

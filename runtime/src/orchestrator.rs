@@ -15,7 +15,7 @@ use tracing::Instrument;
 
 use crate::client::{Client, ClientInner, Offset};
 use crate::credentials::Credentials;
-use crate::error::{DispatchError, DispatchErrorKind, Error, ErrorMetadata};
+use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::protocol::{request_id, Protocol};
@@ -97,7 +97,7 @@ async fn attempts<O: Operation>(
     let endpoint = inner
         .endpoints
         .resolve(&meta, region)
-        .map_err(|e| Error::configuration(e.to_string()))?;
+        .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
     let invocation_id = header_value(&crate::token::invocation_id());
@@ -255,9 +255,9 @@ async fn one_attempt<O: Operation>(
             on_response::<O>(inner, response, span, skew)
         }
         Err(Failure::Credentials(e)) => Outcome::Done(Err(Error::credentials(e))),
-        Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration(format!(
-            "could not sign the request: {e}"
-        )))),
+        Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration_error(
+            ConfigError::caused_by(format!("could not sign the request: {e}"), e),
+        ))),
         Err(Failure::Dispatch(error)) => {
             tracing::debug!(error = %error, "dispatch failed");
             match retry::classify(None, None, Some(&error), false, false) {

@@ -2,11 +2,10 @@
 
 mod builder;
 mod clock_skew;
-mod config_error;
 mod endpoints;
 
+pub use crate::error::ConfigError;
 pub use builder::ClientBuilder;
-pub use config_error::ConfigError;
 
 pub(crate) use clock_skew::{ClockSkew, Offset};
 pub(crate) use endpoints::EndpointCache;

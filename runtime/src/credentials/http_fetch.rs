@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use crate::error::{DispatchError, DispatchErrorKind};
 use crate::http::HttpRequest;
+use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::transport::{HttpClient, HyperClient, TransportSettings};
 
 /// Credential documents are a few hundred bytes; anything far larger is

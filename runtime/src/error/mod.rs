@@ -1,12 +1,14 @@
 //! The one error type a call returns, and the parts it is made of.
 
 mod build;
-mod dispatch;
+mod config;
 mod metadata;
 mod parse;
 
 pub use build::BuildError;
-pub use dispatch::{DispatchError, DispatchErrorKind};
+pub use config::ConfigError;
+// A transport failure is the transport's own error; calls carry it as is.
+pub use crate::transport::{DispatchError, DispatchErrorKind};
 pub use metadata::ErrorMetadata;
 pub use parse::ParseError;
 
@@ -34,7 +36,7 @@ pub struct Error<E> {
 
 enum Repr<E> {
     Construction(BuildError),
-    Configuration(String),
+    Configuration(ConfigError),
     Credentials(CredentialsError),
     Dispatch(DispatchError),
     Response(ParseError, Option<ErrorMetadata>),
@@ -75,7 +77,13 @@ impl<E> Error<E> {
 
     /// Unusable configuration; nothing was sent.
     pub fn configuration(message: impl Into<String>) -> Self {
-        Self::new(Repr::Configuration(message.into()))
+        Self::new(Repr::Configuration(ConfigError::new(message, None)))
+    }
+
+    /// Unusable configuration, with its cause (an endpoint that cannot be
+    /// resolved, a request that cannot be signed); nothing was sent.
+    pub fn configuration_error(err: ConfigError) -> Self {
+        Self::new(Repr::Configuration(err))
     }
 
     /// No credentials.
@@ -207,7 +215,7 @@ impl<E: fmt::Debug + 'static> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &*self.repr {
             Repr::Construction(e) => Some(e),
-            Repr::Configuration(_) => None,
+            Repr::Configuration(e) => Some(e),
             Repr::Credentials(e) => Some(e),
             Repr::Dispatch(e) => Some(e),
             Repr::Response(e, _) => Some(e),

@@ -1,6 +1,6 @@
 //! Which failures are worth another attempt, and of what kind they are.
 
-use crate::error::{DispatchError, DispatchErrorKind};
+use crate::transport::{DispatchError, DispatchErrorKind};
 
 /// Why a failed attempt may be retried. The kind picks the retry quota cost
 /// and the backoff scale, and tells the adaptive rate limiter about throttling.

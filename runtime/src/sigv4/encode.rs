@@ -3,8 +3,8 @@
 
 use std::borrow::Cow;
 
-const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
-const HEX_UPPER: &[u8; 16] = b"0123456789ABCDEF";
+use crate::encoding::hex;
+use crate::encoding::percent::is_unreserved;
 
 /// A SHA-256 digest or HMAC tag as 64 lowercase hex digits, on the stack.
 #[derive(Clone, Copy)]
@@ -15,8 +15,7 @@ impl Hex32 {
     pub(crate) fn new(bytes: &[u8]) -> Self {
         let mut out = [b'0'; 64];
         for (pair, byte) in out.chunks_exact_mut(2).zip(bytes) {
-            pair[0] = HEX_LOWER[usize::from(byte >> 4)];
-            pair[1] = HEX_LOWER[usize::from(byte & 0x0f)];
+            pair.copy_from_slice(&hex::pair(*byte, hex::LOWER));
         }
         Hex32(out)
     }
@@ -27,24 +26,11 @@ impl Hex32 {
     }
 }
 
-/// `A-Z a-z 0-9 - . _ ~`: the only bytes SigV4 never percent-encodes.
-fn is_unreserved(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-}
-
 fn push_escaped(out: &mut String, byte: u8) {
+    let [hi, lo] = hex::pair(byte, hex::UPPER);
     out.push('%');
-    out.push(char::from(HEX_UPPER[usize::from(byte >> 4)]));
-    out.push(char::from(HEX_UPPER[usize::from(byte & 0x0f)]));
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        b'A'..=b'F' => Some(digit - b'A' + 10),
-        _ => None,
-    }
+    out.push(char::from(hi));
+    out.push(char::from(lo));
 }
 
 /// The bytes `input` stands for once `%XX` escapes are decoded, each paired
@@ -57,8 +43,8 @@ fn decoded(input: &str) -> impl Iterator<Item = (u8, bool)> + '_ {
         let byte = *bytes.get(i)?;
         if byte == b'%' {
             if let (Some(hi), Some(lo)) = (
-                bytes.get(i + 1).copied().and_then(hex_value),
-                bytes.get(i + 2).copied().and_then(hex_value),
+                bytes.get(i + 1).copied().and_then(hex::digit_value),
+                bytes.get(i + 2).copied().and_then(hex::digit_value),
             ) {
                 i += 3;
                 return Some(((hi << 4) | lo, true));
@@ -72,13 +58,7 @@ fn decoded(input: &str) -> impl Iterator<Item = (u8, bool)> + '_ {
 /// Appends `input` with every byte but the unreserved ones escaped: the
 /// encoding of query names and values the signer itself produces.
 pub(crate) fn encode_strict(out: &mut String, input: &str) {
-    for &byte in input.as_bytes() {
-        if is_unreserved(byte) {
-            out.push(char::from(byte));
-        } else {
-            push_escaped(out, byte);
-        }
-    }
+    crate::encoding::percent::encode_into(out, input, false);
 }
 
 /// Appends a query name or value from the request: decoded once, then

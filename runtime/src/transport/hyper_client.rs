@@ -8,8 +8,8 @@ use hyper_util::rt::TokioExecutor;
 use tokio::sync::Semaphore;
 
 use super::{HttpClient, TransportSettings};
-use crate::error::{DispatchError, DispatchErrorKind};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::BoxFuture;
 
 type Connector = hyper_rustls::HttpsConnector<HttpConnector>;

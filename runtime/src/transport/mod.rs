@@ -7,19 +7,20 @@
 //! gets them too; the connect timeout and the response size cap belong to the
 //! client because only it sees the socket and the body stream.
 
+mod dispatch_error;
 mod hyper_client;
 mod replay;
 #[cfg(feature = "reqwest")]
 mod reqwest_client;
 mod settings;
 
+pub use dispatch_error::{DispatchError, DispatchErrorKind};
 pub use hyper_client::HyperClient;
 pub use replay::ReplayClient;
 #[cfg(feature = "reqwest")]
 pub use reqwest_client::ReqwestClient;
 pub use settings::TransportSettings;
 
-use crate::error::DispatchError;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::BoxFuture;
 

@@ -2,8 +2,8 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use super::HttpClient;
-use crate::error::{DispatchError, DispatchErrorKind};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::BoxFuture;
 
 /// An [`HttpClient`] that answers from a recorded script and keeps every

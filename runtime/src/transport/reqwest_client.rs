@@ -1,8 +1,8 @@
 use bytes::{Bytes, BytesMut};
 
 use super::{HttpClient, TransportSettings};
-use crate::error::{DispatchError, DispatchErrorKind};
 use crate::http::{HttpRequest, HttpResponse};
+use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::BoxFuture;
 
 /// An [`HttpClient`] over reqwest (feature `reqwest`): for programs that

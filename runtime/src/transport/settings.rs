@@ -13,7 +13,7 @@ pub struct TransportSettings {
     /// How long to wait for a TCP (and TLS) connection. Default 3.1 s, as the AWS SDKs.
     pub connect_timeout: Option<Duration>,
     /// Responses larger than this fail with
-    /// [`DispatchErrorKind::BodyTooLarge`](crate::error::DispatchErrorKind::BodyTooLarge)
+    /// [`DispatchErrorKind::BodyTooLarge`](super::DispatchErrorKind::BodyTooLarge)
     /// instead of being buffered. Default 10 MiB.
     pub max_response_bytes: usize,
     /// Requests on the wire at once, per client (for HTTP/1.1, the number of

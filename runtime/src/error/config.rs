@@ -1,3 +1,5 @@
+//! [`ConfigError`]: the client's configuration is unusable.
+
 use std::fmt;
 
 /// The client's configuration is unusable: a refused region, an invalid
@@ -24,10 +26,19 @@ impl ConfigError {
         }
     }
 
+    /// The message is the cause's, so printing the error alone tells the
+    /// whole story; the cause stays reachable through `source()` for code
+    /// that inspects it.
     pub(crate) fn from_error(err: impl std::error::Error + Send + Sync + 'static) -> Self {
-        // The message already says what the source would; chaining it too
-        // would print the same sentence twice.
-        ConfigError::new(err.to_string(), None)
+        ConfigError::new(err.to_string(), Some(Box::new(err)))
+    }
+
+    /// `message`, caused by `err`.
+    pub(crate) fn caused_by(
+        message: impl Into<String>,
+        err: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        ConfigError::new(message, Some(Box::new(err)))
     }
 }
 

@@ -1,9 +1,12 @@
+//! [`DispatchError`]: a request that could not be sent, or whose response
+//! could not be received.
+
 use std::fmt;
 
 /// The request could not be sent or its response not fully received.
 ///
 /// ```
-/// use awsop_runtime::error::{DispatchError, DispatchErrorKind};
+/// use awsop_runtime::transport::{DispatchError, DispatchErrorKind};
 /// let err = DispatchError::new(DispatchErrorKind::Timeout, "attempt timed out after 1s");
 /// assert!(err.is_timeout());
 /// ```
