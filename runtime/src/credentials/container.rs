@@ -2,6 +2,7 @@
 //! Identity.
 
 use std::net::IpAddr;
+use std::path::Path;
 use std::time::Duration;
 
 use http::Uri;
@@ -10,6 +11,7 @@ use super::http_fetch::{FetchError, HttpFetcher};
 use super::json::{parse_credentials, Format};
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::env::Env;
+use crate::local_file;
 use crate::BoxFuture;
 
 /// Where `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is resolved.
@@ -109,18 +111,16 @@ impl ContainerCredentials {
             .env
             .get_non_empty("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
         {
-            let bytes = tokio::fs::read(&path).await.map_err(|e| {
-                CredentialsError::invalid_configuration(format!(
-                    "container: could not read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ({path})"
-                ))
-                .with_source(e)
-            })?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                CredentialsError::invalid_configuration(
-                    "container: the authorization token file is not UTF-8",
-                )
-            })?;
-            Some(text.trim().to_owned())
+            // Bounded and never blocking: a FIFO or a huge file here is an
+            // error at once, not a hang or an out-of-memory.
+            let text = local_file::read_token(Path::new(&path))
+                .await
+                .map_err(|e| {
+                    CredentialsError::invalid_configuration(format!(
+                        "container: AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: {e}"
+                    ))
+                })?;
+            Some(text)
         } else {
             self.env.get_non_empty("AWS_CONTAINER_AUTHORIZATION_TOKEN")
         };
