@@ -54,7 +54,8 @@ pub(crate) struct BodyBuffer {
 }
 
 impl BodyBuffer {
-    /// Bytes gathered so far.
+    /// Bytes gathered so far (the reqwest transport checks its cap with it).
+    #[cfg_attr(not(feature = "reqwest"), allow(dead_code))]
     pub(crate) fn len(&self) -> usize {
         self.first.as_ref().map_or(0, Bytes::len) + self.rest.len()
     }
