@@ -1,13 +1,13 @@
 use std::time::Duration;
 
 /// Settings of the transports ([`HyperClient`](super::HyperClient), and
-/// [`ReqwestClient`](super::ReqwestClient) with feature `reqwest`).
+/// `ReqwestClient` with feature `reqwest`).
 ///
 /// Both transports apply the timeouts the same way, and neither uses a
 /// proxy: `HTTP_PROXY`, `HTTPS_PROXY` and `NO_PROXY` are ignored, so a
 /// variable planted in the environment cannot route signed requests
 /// through someone else's host. To go through a proxy, give
-/// [`ReqwestClient::from_client`](super::ReqwestClient::from_client) a
+/// `ReqwestClient::from_client` (feature `reqwest`) a
 /// reqwest client configured with one.
 ///
 /// ```
