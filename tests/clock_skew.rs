@@ -266,3 +266,148 @@ async fn every_skew_code_is_corrected() {
         assert!((moved - HOUR).abs() <= 5, "{code}: moved {moved}s");
     }
 }
+
+/// Answers the first `poisoned.len()` requests itself, each with a 403
+/// `InvalidSignatureException` carrying that `Date` (what a hostile proxy
+/// or a broken middlebox could send), and sends the rest to `inner`.
+#[derive(Debug)]
+struct Poisoner {
+    poisoned: Mutex<std::collections::VecDeque<String>>,
+    inner: Tap,
+}
+
+impl HttpClient for Poisoner {
+    fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>> {
+        let Some(date) = self.poisoned.lock().unwrap().pop_front() else {
+            return self.inner.call(request);
+        };
+        let amz_date = request
+            .headers
+            .get("x-amz-date")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let mut refusal = HttpResponse::new(403, r#"{"message":"Signature expired"}"#);
+        refusal.headers.insert(
+            "x-amzn-errortype",
+            "InvalidSignatureException".parse().unwrap(),
+        );
+        refusal.headers.insert("date", date.parse().unwrap());
+        self.inner.log.lock().unwrap().push(Exchange {
+            amz_date,
+            status: Some(403),
+            code: Some("InvalidSignatureException".into()),
+            date: Some(date),
+        });
+        Box::pin(async move { Ok(refusal) })
+    }
+}
+
+fn poisoned_client(emulator: &Emulator, dates: &[&str], log: &Arc<Mutex<Vec<Exchange>>>) -> Client {
+    Client::builder()
+        .region(emulator.region())
+        .credentials(emulator.credentials())
+        .endpoint_url(emulator.endpoint_url())
+        .http_client(Poisoner {
+            poisoned: Mutex::new(dates.iter().map(|d| d.to_string()).collect()),
+            inner: Tap {
+                inner: Arc::new(HyperClient::new(TransportSettings::default()).unwrap()),
+                log: log.clone(),
+            },
+        })
+        .build()
+        .unwrap()
+}
+
+fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+/// Issue 17, attack 1: one refusal dated 1900 used to make every later
+/// call fail before sending ("invalid signing time: before 1970").
+#[tokio::test]
+async fn a_date_in_1900_does_not_break_later_calls() {
+    let emulator = Emulator::start().await;
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let client = poisoned_client(&emulator, &["Mon, 01 Jan 1900 00:00:00 GMT"], &log);
+
+    let err = create("poisoned").send(&client).await.expect_err("refused");
+    assert_eq!(err.code(), Some("InvalidSignatureException"));
+    assert_eq!(
+        log.lock().unwrap().len(),
+        1,
+        "an absurd Date is no reason to retry"
+    );
+    assert_eq!(client.clock_skew(), Duration::ZERO);
+
+    for user in ["after-1", "after-2"] {
+        let created = create(user).send(&client).await;
+        assert!(created.is_ok(), "{created:?}");
+    }
+    let exchanges = log.lock().unwrap().clone();
+    assert_eq!(exchanges.len(), 3, "{exchanges:#?}");
+    for later in &exchanges[1..] {
+        assert_eq!(later.status, Some(201));
+        assert!((amz_seconds(&later.amz_date) - now_secs()).abs() <= 5);
+    }
+}
+
+/// Issue 17, attack 1: a refusal dated 9999 used to make the client sign
+/// every later request for the year 9999.
+#[tokio::test]
+async fn a_date_in_year_9999_does_not_make_the_client_sign_far_future_times() {
+    let emulator = Emulator::start().await;
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let client = poisoned_client(&emulator, &["Fri, 31 Dec 9999 23:59:59 GMT"], &log);
+
+    let err = create("poisoned").send(&client).await.expect_err("refused");
+    assert_eq!(err.code(), Some("InvalidSignatureException"));
+    assert_eq!(client.clock_skew(), Duration::ZERO);
+
+    create("after")
+        .send(&client)
+        .await
+        .expect("signed on our clock");
+    let exchanges = log.lock().unwrap().clone();
+    assert_eq!(exchanges.len(), 2, "{exchanges:#?}");
+    let signed = amz_seconds(&exchanges[1].amz_date);
+    assert!(
+        (signed - now_secs()).abs() <= 5,
+        "signed for {}",
+        exchanges[1].amz_date
+    );
+}
+
+/// Issue 17, attack 1: a `Date` inside the window (20 h ahead) is learned,
+/// but the real server's next refusal, with its correct `Date`, puts the
+/// offset back, and the call succeeds.
+#[tokio::test]
+async fn a_later_correct_date_fixes_a_poisoned_offset() {
+    let emulator = Emulator::start().await;
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let ahead = format_http_date(SystemTime::now() + Duration::from_secs(20 * HOUR as u64));
+    let client = poisoned_client(&emulator, &[&ahead], &log);
+
+    // Refused by the poisoner; the retry is signed 20 h ahead, which the
+    // emulator refuses with its own Date; the third attempt is right.
+    create("poisoned").send(&client).await.expect("corrected");
+    let exchanges = log.lock().unwrap().clone();
+    assert_eq!(exchanges.len(), 3, "{exchanges:#?}");
+    let moved = amz_seconds(&exchanges[1].amz_date) - amz_seconds(&exchanges[0].amz_date);
+    assert!((moved - 20 * HOUR).abs() <= 5, "moved {moved}s");
+    assert_eq!(exchanges[1].status, Some(403));
+    assert_eq!(exchanges[2].status, Some(201));
+    assert!((amz_seconds(&exchanges[2].amz_date) - now_secs()).abs() <= 5);
+    assert!(
+        client.clock_skew() < Duration::from_secs(5),
+        "{:?}",
+        client.clock_skew()
+    );
+
+    // Later calls are signed right the first time.
+    create("again").send(&client).await.expect("accepted");
+    assert_eq!(log.lock().unwrap().len(), 4);
+}

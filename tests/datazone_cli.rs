@@ -312,3 +312,177 @@ async fn profile_selects_a_section_of_the_shared_files() {
     assert_eq!(out.code, 253, "{}", out.stderr);
     assert_eq!(emulator.requests_served(), 1);
 }
+
+/// A one-shot server answering every request with a DataZone validation
+/// error whose message carries terminal escapes and a forged line.
+async fn hostile_error_server() -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 65536];
+                let mut filled = 0;
+                // Read the head and the (small) body, then answer once.
+                loop {
+                    match socket.read(&mut buf[filled..]).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => filled += n,
+                    }
+                    let text = String::from_utf8_lossy(&buf[..filled]).to_string();
+                    if let Some(end) = text.find("\r\n\r\n") {
+                        let length = text[..end]
+                            .lines()
+                            .find_map(|l| {
+                                l.to_ascii_lowercase()
+                                    .strip_prefix("content-length:")
+                                    .and_then(|v| v.trim().parse::<usize>().ok())
+                            })
+                            .unwrap_or(0);
+                        if filled >= end + 4 + length {
+                            break;
+                        }
+                    }
+                }
+                let body = r#"{"message":"bad \u001b]0;owned\u0007 input\r\nAn error occurred (Forged) when calling the X operation: \u001b[2J"}"#;
+                let reply = format!(
+                    "HTTP/1.1 400 Bad Request\r\nx-amzn-errortype: ValidationException\r\n\
+                     x-amzn-requestid: r-1\r\ncontent-type: application/json\r\n\
+                     content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(reply.as_bytes()).await;
+            });
+        }
+    });
+    url
+}
+
+/// Issue 17, attack 8: a server error message with ESC, BEL and CR/LF
+/// reaches stderr escaped, on one line.
+#[tokio::test]
+async fn a_server_error_message_with_control_characters_is_escaped_on_stderr() {
+    let emulator = Emulator::start().await;
+    let url = hostile_error_server().await;
+    let out = datazone(&format!("{CREATE} --endpoint-url {url}"), vars(&emulator)).await;
+    assert_eq!(out.code, 254, "{:?}", out.stderr);
+    assert!(
+        !out.stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "raw control characters: {:?}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.trim().lines().count(), 1, "{:?}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("bad \\u{1b}]0;owned\\u{7} input\\r\\nAn error occurred (Forged)"),
+        "{:?}",
+        out.stderr
+    );
+}
+
+/// Issue 17, attack 8: text from the configuration (a profile name, a
+/// config file's path) reaches stderr escaped.
+#[tokio::test]
+async fn configuration_text_with_control_characters_is_escaped_on_stderr() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("datazone_cli_escapes");
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    let config = dir.join("config");
+    std::fs::write(
+        &config,
+        "[profile ok]\nregion = us-east-1\n[profile evil\u{1b}[2J\rname]\nregion = x\n",
+    )
+    .expect("config written");
+    let env = vec![
+        ("AWS_CONFIG_FILE".to_owned(), config.display().to_string()),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE".to_owned(),
+            dir.join("none").display().to_string(),
+        ),
+        ("AWS_EC2_METADATA_DISABLED".to_owned(), "true".to_owned()),
+        ("AWS_REGION".to_owned(), "us-east-1".to_owned()),
+    ];
+    // (The test splits arguments on whitespace, so no `\r` in this one.)
+    let out = datazone(
+        &format!("{CREATE} --profile=evil\u{1b}[2Jname"),
+        env.clone(),
+    )
+    .await;
+    assert_eq!(out.code, 253, "{:?}", out.stderr);
+    assert!(
+        !out.stderr.contains('\u{1b}') && !out.stderr.contains('\r'),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("evil\\u{1b}[2Jname"),
+        "{:?}",
+        out.stderr
+    );
+
+    // A config file that cannot be read: its path is shown escaped too.
+    let odd = dir.join("odd\u{1b}]0;t\u{7}");
+    std::fs::create_dir_all(&odd).expect("a directory where a file is expected");
+    let mut env = env;
+    env[0].1 = odd.display().to_string();
+    let out = datazone(CREATE, env).await;
+    assert_eq!(out.code, 253, "{:?}", out.stderr);
+    assert!(
+        !out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{7}'),
+        "{:?}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("not a regular file"),
+        "{:?}",
+        out.stderr
+    );
+}
+
+#[tokio::test]
+async fn timeouts_default_to_the_aws_cli_values_and_0_means_none() {
+    let emulator = Emulator::start().await;
+    // Explicit values and 0 are accepted, and the call goes through.
+    for options in [
+        "--cli-read-timeout 0 --cli-connect-timeout 0",
+        "--cli-read-timeout 5",
+    ] {
+        let out = datazone(&format!("{CREATE} {options}"), vars(&emulator)).await;
+        assert_eq!(out.code, 0, "{options}: {}", out.stderr);
+    }
+}
+
+/// Issue 17, attack 3, through the CLI: a server that never answers ends
+/// in a timeout (exit 255) after `--cli-read-timeout`, not a hang.
+#[tokio::test]
+async fn a_silent_server_times_out_after_the_read_timeout() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let held = tokio::spawn(async move {
+        let mut sockets = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            sockets.push(socket);
+        }
+    });
+    let emulator = Emulator::start().await;
+    let mut env = vars(&emulator);
+    env.push(("AWS_MAX_ATTEMPTS".into(), "1".into()));
+    let started = std::time::Instant::now();
+    let out = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        datazone(
+            &format!("{CREATE} --endpoint-url {url} --cli-read-timeout 0.3"),
+            env,
+        ),
+    )
+    .await
+    .expect("the CLI hung on a silent server");
+    assert_eq!(out.code, 255, "{}", out.stderr);
+    assert!(out.stderr.contains("read timeout"), "{}", out.stderr);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    held.abort();
+}

@@ -46,6 +46,7 @@ pub struct EmulatorConfig {
     pub(crate) max_body_bytes: usize,
     pub(crate) max_connections: usize,
     pub(crate) idle_timeout: Duration,
+    pub(crate) request_timeout: Duration,
     pub(crate) fault_rate: f64,
 }
 
@@ -70,6 +71,7 @@ impl Default for EmulatorConfig {
             max_body_bytes: 1024 * 1024,
             max_connections: 1024,
             idle_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(10),
             fault_rate: 0.0,
         }
     }
@@ -80,7 +82,8 @@ impl EmulatorConfig {
     /// [`DEFAULT_ACCESS_KEY_ID`] / [`DEFAULT_SECRET_ACCESS_KEY`], region
     /// `us-east-1`, 5 minutes of allowed clock skew, the system clock,
     /// 50 results per page, a fixed seed, `127.0.0.1:0`, 16 KiB of request
-    /// head, 1 MiB of body, 1024 connections, 60 s idle timeout, no faults.
+    /// head, 1 MiB of body, 1024 connections, 60 s idle timeout, 10 s
+    /// request timeout, no faults.
     pub fn builder() -> EmulatorConfigBuilder {
         EmulatorConfigBuilder {
             config: EmulatorConfig::default(),
@@ -198,6 +201,25 @@ impl EmulatorConfigBuilder {
     /// before the emulator closes it.
     pub fn idle_timeout(mut self, timeout: Duration) -> Self {
         self.config.idle_timeout = timeout;
+        self
+    }
+
+    /// How long one request may take to arrive, head and body, from its
+    /// first byte (never longer than the idle timeout), and a response to
+    /// be written. One deadline for the whole request, not a timeout per
+    /// read: clients that send a byte every second cannot hold every
+    /// connection slot. Default 10 s.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awsop_emulator::EmulatorConfig;
+    /// let config = EmulatorConfig::builder()
+    ///     .request_timeout(Duration::from_secs(2))
+    ///     .build();
+    /// # drop(config);
+    /// ```
+    pub fn request_timeout(mut self, timeout: Duration) -> Self {
+        self.config.request_timeout = timeout;
         self
     }
 

@@ -75,18 +75,34 @@ fn shown(value: &Value, sensitive: bool) -> String {
     format!("'{short}'")
 }
 
-fn check_length(count: usize, min: Option<u64>, max: Option<u64>, fail: &mut dyn FnMut(String)) {
+/// The longest string a pattern is matched against when the model sets no
+/// maximum length (`UserIdentifier` has none): the longest IAM ARN. Matching
+/// costs time in proportion to the input, and a signed 1 MiB value took
+/// ~1.3 s of CPU; longer values fail as too long instead, without matching.
+pub(crate) const MAX_PATTERN_INPUT: u64 = 2048;
+
+/// Checks a length against the model's bounds; false when it fails them.
+fn check_length(
+    count: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+    fail: &mut dyn FnMut(String),
+) -> bool {
     let count = count as u64;
+    let mut ok = true;
     if let Some(min) = min.filter(|&min| count < min) {
         fail(format!(
             "Member must have length greater than or equal to {min}"
         ));
+        ok = false;
     }
     if let Some(max) = max.filter(|&max| count > max) {
         fail(format!(
             "Member must have length less than or equal to {max}"
         ));
+        ok = false;
     }
+    ok
 }
 
 fn check_value(model: &Model, shape: &str, value: &Value, path: &str, errors: &mut Vec<String>) {
@@ -121,9 +137,17 @@ fn check_value(model: &Model, shape: &str, value: &Value, path: &str, errors: &m
                 }
             }
             // Smithy lengths count Unicode code points, not bytes or UTF-16 units.
-            check_length(text.chars().count(), *min, *max, &mut fail);
-            if let Some(pattern) = pattern {
-                if !pattern.is_match(text) {
+            let count = text.chars().count();
+            let length_ok = check_length(count, *min, *max, &mut fail);
+            // Lengths first: a value they refuse is not pattern-matched at all
+            // (matching is the expensive part), and without a model maximum
+            // the pattern sees at most MAX_PATTERN_INPUT characters.
+            if let (Some(pattern), true) = (pattern, length_ok) {
+                if max.is_none() && count as u64 > MAX_PATTERN_INPUT {
+                    fail(format!(
+                        "Member must have length less than or equal to {MAX_PATTERN_INPUT}"
+                    ));
+                } else if !pattern.is_match(text) {
                     fail(format!(
                         "Member must satisfy regular expression pattern: {}",
                         pattern.as_str()
@@ -309,6 +333,29 @@ mod tests {
             json!({"domainIdentifier": "dzd_a", "userType": "DATAZONE_USER", "maxResults": 4294967297u64}),
         )
         .is_err());
+    }
+
+    #[test]
+    fn a_1_mib_value_is_refused_by_length_without_pattern_matching() {
+        // Every character is one `^[a-zA-Z_0-9+=,.@-]+$` allows: matching
+        // would accept it, after ~1.3 s of CPU. The length bound comes first.
+        let huge = "a".repeat(1024 * 1024);
+        let message = check(
+            "CreateUserProfileInput",
+            json!({"domainIdentifier": "dzd_a", "userIdentifier": huge}),
+        )
+        .unwrap_err();
+        assert!(
+            message.ends_with("at 'userIdentifier' failed to satisfy constraint: Member must have length less than or equal to 2048"),
+            "{}",
+            &message[message.len() - 200..]
+        );
+        let at_the_bound = "a".repeat(MAX_PATTERN_INPUT as usize);
+        check(
+            "CreateUserProfileInput",
+            json!({"domainIdentifier": "dzd_a", "userIdentifier": at_the_bound}),
+        )
+        .unwrap();
     }
 
     #[test]

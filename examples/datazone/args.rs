@@ -174,12 +174,12 @@ pub(crate) const GLOBAL_OPTIONS: &[OptionSpec] = &[
     value(
         "cli-read-timeout",
         "seconds",
-        "time limit of each attempt, answer included; 0 for none",
+        "longest wait for data from the server (default 60); 0 for none",
     ),
     value(
         "cli-connect-timeout",
         "seconds",
-        "time limit to connect; 0 for none",
+        "time limit to connect (default 60); 0 for none",
     ),
     flag("debug", "log what the client does to stderr"),
     flag("help", "show help"),

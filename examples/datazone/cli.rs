@@ -11,7 +11,6 @@ mod resume;
 use std::io::Write;
 
 use awsop::runtime::env::Env;
-use awsop::runtime::transport::{HyperClient, TransportSettings};
 use awsop::{Client, ClientBuilder};
 
 use args::{Invocation, Parsed, UsageError};
@@ -42,7 +41,6 @@ pub(crate) async fn run(
         Ok(client) => client,
         Err(Setup::Usage(err)) => return report::usage(stderr, &err),
         Err(Setup::Config(err)) => return report::configuration(stderr, &err),
-        Err(Setup::Transport(err)) => return report::other(stderr, &err),
     };
     match commands::execute(&run, &client).await {
         Ok(answer) => match writeln!(stdout, "{}", answer.pretty()) {
@@ -58,12 +56,17 @@ pub(crate) async fn run(
 enum Setup {
     Usage(UsageError),
     Config(awsop::ConfigError),
-    Transport(awsop::runtime::error::DispatchError),
 }
+
+/// The aws CLI's defaults for `--cli-connect-timeout` and
+/// `--cli-read-timeout`: 60 s each.
+const CLI_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// The client: the standard chain (with `--profile` as `AWS_PROFILE`),
 /// then `--region`, `--endpoint-url` and the timeouts on top.
 async fn client(run: &Invocation, mut vars: Vec<(String, String)>) -> Result<Client, Setup> {
+    // As the aws CLI: 60 s to connect, 60 s of silence from the server at
+    // most (`0` for no limit), so a hung server cannot hang the command.
     let read_timeout = run.seconds("cli-read-timeout").map_err(Setup::Usage)?;
     let connect_timeout = run.seconds("cli-connect-timeout").map_err(Setup::Usage)?;
     if let Some(profile) = run.get("profile") {
@@ -71,23 +74,14 @@ async fn client(run: &Invocation, mut vars: Vec<(String, String)>) -> Result<Cli
     }
     let mut builder = ClientBuilder::from_env_with(Env::from_pairs(vars))
         .await
-        .map_err(Setup::Config)?;
+        .map_err(Setup::Config)?
+        .read_timeout(read_timeout.unwrap_or(Some(CLI_TIMEOUT)))
+        .connect_timeout(connect_timeout.unwrap_or(Some(CLI_TIMEOUT)));
     if let Some(region) = run.get("region") {
         builder = builder.region(region);
     }
     if let Some(url) = run.get("endpoint-url") {
         builder = builder.endpoint_url(url);
-    }
-    if let Some(Some(timeout)) = read_timeout {
-        builder = builder.attempt_timeout(timeout);
-    }
-    if let Some(timeout) = connect_timeout {
-        // 0 means no limit, which only a transport built here can say.
-        let settings = TransportSettings {
-            connect_timeout: timeout,
-            ..TransportSettings::default()
-        };
-        builder = builder.http_client(HyperClient::new(settings).map_err(Setup::Transport)?);
     }
     builder.build().map_err(Setup::Config)
 }

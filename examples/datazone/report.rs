@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use awsop::datazone::DataZoneError;
+use awsop::runtime::text::Escaped;
 use awsop::ErrorKind;
 
 use super::args::UsageError;
@@ -25,7 +26,9 @@ pub(crate) fn usage(stderr: &mut dyn Write, err: &UsageError) -> i32 {
         stderr,
         "usage: cargo run --example datazone -- <command> [--option value ...]\n\
          To see help text, run: cargo run --example datazone -- --help\n\n\
-         datazone: error: {err}"
+         datazone: error: {}",
+        // Arguments may hold anything a shell can pass, ESC included.
+        Escaped(&err.to_string())
     );
     USAGE
 }
@@ -51,11 +54,13 @@ pub(crate) fn call(
     match err.kind() {
         ErrorKind::Service => {
             // The aws CLI's wording, byte for byte: scripts match on it.
+            // Code and message come from the server: control characters
+            // in them are shown escaped, never sent to the terminal.
             let _ = writeln!(
                 stderr,
                 "\nAn error occurred ({}) when calling the {operation} operation: {}",
-                err.code().unwrap_or("Unknown"),
-                err.message().unwrap_or("Unknown"),
+                Escaped(err.code().unwrap_or("Unknown")),
+                Escaped(err.message().unwrap_or("Unknown")),
             );
             SERVICE
         }
@@ -68,7 +73,9 @@ pub(crate) fn call(
     }
 }
 
-/// The error and each cause that adds something, joined by `: `.
+/// The error and each cause that adds something, joined by `: `, on one
+/// line, with control characters escaped (errors quote config files,
+/// paths and server answers).
 fn one_line(err: &dyn std::error::Error) -> String {
     let mut line = err.to_string();
     let mut source = err.source();
@@ -80,5 +87,32 @@ fn one_line(err: &dyn std::error::Error) -> String {
         }
         source = cause.source();
     }
-    line.replace('\n', " ")
+    Escaped(&line.replace('\n', " ")).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Hostile;
+
+    impl std::fmt::Display for Hostile {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("bad\u{1b}]0;owned\u{7} section\r\nforged line")
+        }
+    }
+
+    impl std::error::Error for Hostile {}
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let mut out = Vec::new();
+        assert_eq!(other(&mut out, &Hostile), OTHER);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "\nbad\\u{1b}]0;owned\\u{7} section\\r forged line\n");
+        let mut out = Vec::new();
+        usage(&mut out, &UsageError("--x '\u{1b}[2J'".into()));
+        assert!(!String::from_utf8(out).unwrap().contains('\u{1b}'));
+    }
 }

@@ -8,6 +8,7 @@
 //! - [`retry`]: AWS standard and adaptive retry modes.
 //! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
 //! - [`Client`]: the handle an operation is sent through.
+//! - [`text`]: escaping control characters in text shown to people.
 //!
 //! Users depend on the `awsop` facade, which re-exports what they need.
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
@@ -22,6 +23,7 @@ pub mod endpoint;
 pub mod env;
 pub mod error;
 pub mod http;
+mod local_file;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
@@ -36,6 +38,7 @@ mod settings;
 #[doc(hidden)]
 pub mod shape;
 pub mod sigv4;
+pub mod text;
 pub mod time;
 pub mod token;
 pub mod transport;

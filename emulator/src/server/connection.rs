@@ -21,7 +21,8 @@ pub(super) async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
     let limits = Limits {
         max_head: config.max_header_bytes,
         max_body: config.max_body_bytes,
-        timeout: config.idle_timeout,
+        idle: config.idle_timeout,
+        request: config.request_timeout,
     };
     let mut buf = Vec::new();
     loop {
@@ -80,13 +81,21 @@ fn wire_bytes(shared: &Shared, response: &Response) -> Vec<u8> {
     response.to_bytes(&date, &shared.request_id())
 }
 
+/// Writes a response within the request timeout: a client that stops
+/// reading must not hold its connection slot either.
 async fn write(
     stream: &mut TcpStream,
     shared: &Shared,
     response: &Response,
 ) -> std::io::Result<()> {
-    stream.write_all(&wire_bytes(shared, response)).await?;
-    stream.flush().await
+    let bytes = wire_bytes(shared, response);
+    let sending = async {
+        stream.write_all(&bytes).await?;
+        stream.flush().await
+    };
+    tokio::time::timeout(shared.config.request_timeout, sending)
+        .await
+        .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()))
 }
 
 /// Aborts the connection with a TCP RST (`SO_LINGER` 0), as a crashed or

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::time::Instant;
 
 use crate::error::ServiceError;
 
@@ -45,7 +46,12 @@ impl Request {
 pub(crate) struct Limits {
     pub(crate) max_head: usize,
     pub(crate) max_body: usize,
-    pub(crate) timeout: Duration,
+    /// How long the connection may wait for the first byte of a request.
+    pub(crate) idle: Duration,
+    /// How long a whole request (head and body) may take to arrive, from
+    /// its first byte. One deadline, not a timeout per read: a client
+    /// sending a byte now and then must not hold its connection slot forever.
+    pub(crate) request: Duration,
 }
 
 /// Why no request was read.
@@ -78,6 +84,15 @@ pub(crate) async fn read_request<S>(
 where
     S: AsyncRead + AsyncWrite + Unpin,
 {
+    // Until the first byte the idle timeout applies; from then on the
+    // whole-request deadline, which never reaches past the idle timeout
+    // (so a stalled request is dropped at least as soon as an idle one).
+    let waiting = Instant::now();
+    let mut deadline = waiting + limits.idle;
+    let mut started = !buf.is_empty();
+    if started {
+        deadline = deadline.min(waiting + limits.request);
+    }
     let head_end = loop {
         if let Some(end) = find_head_end(buf) {
             break end;
@@ -89,8 +104,12 @@ where
                 "Request header fields too large",
             ));
         }
-        if fill(stream, buf, limits.timeout).await? == 0 {
+        if fill(stream, buf, deadline).await? == 0 {
             return Err(ReadError::Gone);
+        }
+        if !started {
+            started = true;
+            deadline = deadline.min(Instant::now() + limits.request);
         }
     };
     if head_end > limits.max_head {
@@ -120,7 +139,7 @@ where
         }
     }
     while buf.len() < head.content_length {
-        if fill(stream, buf, limits.timeout).await? == 0 {
+        if fill(stream, buf, deadline).await? == 0 {
             return Err(ReadError::Gone);
         }
     }
@@ -134,14 +153,14 @@ where
     })
 }
 
-/// Reads more bytes into `buf`; 0 at end of stream.
+/// Reads more bytes into `buf` before `deadline`; 0 at end of stream.
 async fn fill<S: AsyncRead + Unpin>(
     stream: &mut S,
     buf: &mut Vec<u8>,
-    timeout: Duration,
+    deadline: Instant,
 ) -> Result<usize, ReadError> {
     let mut chunk = [0u8; 8192];
-    match tokio::time::timeout(timeout, stream.read(&mut chunk)).await {
+    match tokio::time::timeout_at(deadline, stream.read(&mut chunk)).await {
         Ok(Ok(n)) => {
             buf.extend_from_slice(&chunk[..n]);
             Ok(n)

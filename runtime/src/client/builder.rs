@@ -137,9 +137,37 @@ impl ClientBuilder {
         self
     }
 
-    /// TCP/TLS connect timeout (default 3.1 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.transport.connect_timeout = Some(timeout);
+    /// How long to wait for a connection, TCP connect and TLS handshake
+    /// together (default 3.1 s, as the AWS SDKs; `None`: no limit). See
+    /// [`TransportSettings::connect_timeout`]. Applies to the built-in
+    /// transport, not to one given with [`http_client`](Self::http_client).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = awsop_runtime::Client::builder()
+    ///     .connect_timeout(Duration::from_secs(1))
+    ///     .read_timeout(Duration::from_secs(20))
+    ///     .build()
+    ///     .unwrap();
+    /// # drop(client);
+    /// // `None` removes a limit:
+    /// let patient = awsop_runtime::Client::builder().read_timeout(None).build().unwrap();
+    /// # drop(patient);
+    /// ```
+    pub fn connect_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.transport.connect_timeout = timeout.into();
+        self
+    }
+
+    /// How long to wait for a response to start, and then between pieces
+    /// of its body (default 60 s, the aws CLI's; `None`: no limit). A
+    /// silent or trickling server fails the attempt with a timeout (which
+    /// is retried) instead of holding it, and its in-flight slot, forever.
+    /// See [`TransportSettings::read_timeout`]; like
+    /// [`connect_timeout`](Self::connect_timeout), for the built-in
+    /// transport.
+    pub fn read_timeout(mut self, timeout: impl Into<Option<Duration>>) -> Self {
+        self.transport.read_timeout = timeout.into();
         self
     }
 

@@ -4,15 +4,26 @@ use std::time::{Duration, SystemTime};
 /// The offset between the service's clock and ours, learned from the `Date`
 /// header of responses that refused our signature as stale, as the AWS
 /// SDKs do. Signing adds it to the local time.
+///
+/// The offset is bounded by [`MAX_SKEW`]: a `Date` further from our clock
+/// than that is ignored. One hostile or broken response (a proxy's, a
+/// captive portal's) must not be able to make every later call sign for
+/// 1900 (which cannot be signed at all, so nothing would ever be sent again
+/// and the offset never corrected) or for the year 9999.
 #[derive(Debug, Default)]
 pub(crate) struct ClockSkew {
-    /// Server minus local, in milliseconds.
+    /// Server minus local, in milliseconds; always within ±[`MAX_SKEW`].
     offset_ms: AtomicI64,
 }
 
 /// Below this, a refused signature is not blamed on the clock: SigV4 allows
 /// five minutes, so a smaller difference cannot be why it was refused.
 const MIN_SKEW: Duration = Duration::from_secs(4 * 60);
+
+/// The largest offset the client will learn: one day. Real clocks drift by
+/// seconds to hours (a wrong time zone is at most 14 h); a server `Date`
+/// further away than this says more about the response than about our clock.
+const MAX_SKEW: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// An offset in milliseconds (server minus local), as one attempt signed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +32,15 @@ pub(crate) struct Offset(i64);
 impl Offset {
     /// Local time corrected by this offset.
     pub(crate) fn apply(self, local: SystemTime) -> SystemTime {
-        if self.0 >= 0 {
-            local + Duration::from_millis(self.0 as u64)
+        // The offset is bounded, so this only falls back for a local clock
+        // within a day of the ends of what `SystemTime` can hold.
+        let shift = Duration::from_millis(self.0.unsigned_abs());
+        let shifted = if self.0 >= 0 {
+            local.checked_add(shift)
         } else {
-            local - Duration::from_millis(self.0.unsigned_abs())
-        }
+            local.checked_sub(shift)
+        };
+        shifted.unwrap_or(local)
     }
 }
 
@@ -41,11 +56,26 @@ impl ClockSkew {
     /// Compared with that, not with the stored offset: when several calls
     /// in flight are refused together, the first to learn the offset must
     /// not stop the others from retrying with it.
+    ///
+    /// A `Date` more than [`MAX_SKEW`] from our clock is ignored: nothing is
+    /// stored and no retry is asked for. A later refusal with a plausible
+    /// `Date` replaces whatever offset was learned before, so a wrong (but
+    /// in-window) offset is corrected by the next response that refuses it.
     pub(crate) fn learn(&self, server: SystemTime, local: SystemTime, with: Offset) -> bool {
-        let offset_ms = match server.duration_since(local) {
-            Ok(ahead) => ahead.as_millis() as i64,
-            Err(behind) => -(behind.duration().as_millis() as i64),
+        let (ahead, distance) = match server.duration_since(local) {
+            Ok(ahead) => (true, ahead),
+            Err(behind) => (false, behind.duration()),
         };
+        if distance > MAX_SKEW {
+            tracing::debug!(
+                skew_secs = distance.as_secs(),
+                "ignoring a response Date more than a day from the local clock"
+            );
+            return false;
+        }
+        // At most a day of milliseconds: far inside i64.
+        let magnitude = distance.as_millis() as i64;
+        let offset_ms = if ahead { magnitude } else { -magnitude };
         self.offset_ms.store(offset_ms, Ordering::Relaxed);
         (offset_ms - with.0).unsigned_abs() >= MIN_SKEW.as_millis() as u64
     }
@@ -82,5 +112,27 @@ mod tests {
             local - Duration::from_secs(3600)
         );
         assert_eq!(skew.magnitude(), Duration::from_secs(3600));
+    }
+
+    #[test]
+    fn dates_outside_the_window_are_ignored() {
+        let skew = ClockSkew::default();
+        let local = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+        let year_1900 = UNIX_EPOCH - Duration::from_secs(2_208_988_800);
+        let year_9999 = UNIX_EPOCH + Duration::from_secs(253_402_300_799);
+        for poisoned in [
+            year_1900,
+            year_9999,
+            local + MAX_SKEW + Duration::from_secs(1),
+        ] {
+            assert!(!skew.learn(poisoned, local, skew.current()));
+            assert_eq!(skew.magnitude(), Duration::ZERO);
+        }
+        // The edge of the window is still learned.
+        assert!(skew.learn(local - MAX_SKEW, local, skew.current()));
+        assert_eq!(skew.magnitude(), MAX_SKEW);
+        // ... and a later plausible Date replaces it.
+        assert!(skew.learn(local, local, skew.current()));
+        assert_eq!(skew.current().apply(local), local);
     }
 }

@@ -94,6 +94,17 @@ impl Client {
     }
 
     /// The current estimate of the offset between the service's clock and ours.
+    ///
+    /// It is learned from the `Date` header of responses that refuse a
+    /// signature as stale, and bounded to one day either way: a `Date`
+    /// further from the local clock is ignored, so one bad response cannot
+    /// make the client sign for 1900 or 9999. The next refusal with a
+    /// plausible `Date` replaces it.
+    ///
+    /// ```
+    /// let client = awsop_runtime::Client::builder().build().unwrap();
+    /// assert_eq!(client.clock_skew(), std::time::Duration::ZERO);
+    /// ```
     pub fn clock_skew(&self) -> Duration {
         self.inner.clock_skew.magnitude()
     }

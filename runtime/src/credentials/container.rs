@@ -2,14 +2,16 @@
 //! Identity.
 
 use std::net::IpAddr;
+use std::path::Path;
 use std::time::Duration;
-
-use http::Uri;
 
 use super::http_fetch::{FetchError, HttpFetcher};
 use super::json::{parse_credentials, Format};
 use super::{Credentials, CredentialsError, ProvideCredentials};
+use crate::endpoint::{parse_url, ParsedUrl, Query, UrlHost};
 use crate::env::Env;
+use crate::local_file;
+use crate::settings::Origin;
 use crate::BoxFuture;
 
 /// Where `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` is resolved.
@@ -67,39 +69,38 @@ impl ContainerCredentials {
         self
     }
 
-    async fn uri(&self) -> Result<Uri, CredentialsError> {
+    async fn uri(&self) -> Result<ParsedUrl, CredentialsError> {
         if let Some(relative) = self
             .env
             .get_non_empty("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")
         {
             let separator = if relative.starts_with('/') { "" } else { "/" };
-            return parse_url(&format!("{}{separator}{relative}", self.relative_base)).map_err(
-                |_| {
-                    CredentialsError::invalid_configuration(
-                    "container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI does not form a valid URL",
-                )
-                },
-            );
+            let url = format!("{}{separator}{relative}", self.relative_base);
+            return parse_url(&url, Query::Allowed).map_err(|e| {
+                CredentialsError::invalid_configuration(format!(
+                    "container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI does not form a valid URL: {}",
+                    e.reason().unwrap_or("invalid")
+                ))
+            });
         }
         let Some(full) = self.env.get_non_empty("AWS_CONTAINER_CREDENTIALS_FULL_URI") else {
             return Err(CredentialsError::not_loaded(
                 "container: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and AWS_CONTAINER_CREDENTIALS_FULL_URI are not set",
             ));
         };
-        let url = parse_url(&full).map_err(|_| {
-            CredentialsError::invalid_configuration(
-                "container: AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL",
-            )
+        // The same strict routine as every endpoint: a port over 65535 or a
+        // bracketed IPv4 address is refused here rather than sending the
+        // authorization token to port 80 or to another host.
+        let url = parse_url(&full, Query::Allowed).map_err(|e| {
+            let e = e.with_origin(Origin::Env("AWS_CONTAINER_CREDENTIALS_FULL_URI".into()));
+            CredentialsError::invalid_configuration(format!("container: {e}"))
         })?;
-        match url.scheme_str().unwrap_or("") {
+        match url.scheme {
             "https" => Ok(url),
-            "http" if host_is_allowed(&url).await => Ok(url),
-            "http" => Err(CredentialsError::invalid_configuration(
+            _ if host_is_allowed(&url).await => Ok(url),
+            _ => Err(CredentialsError::invalid_configuration(
                 "container: AWS_CONTAINER_CREDENTIALS_FULL_URI uses http with a host that is not \
                  loopback, 169.254.170.2, 169.254.170.23 or fd00:ec2::23 (use https)",
-            )),
-            _ => Err(CredentialsError::invalid_configuration(
-                "container: AWS_CONTAINER_CREDENTIALS_FULL_URI must be an http or https URL",
             )),
         }
     }
@@ -109,18 +110,16 @@ impl ContainerCredentials {
             .env
             .get_non_empty("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
         {
-            let bytes = tokio::fs::read(&path).await.map_err(|e| {
-                CredentialsError::invalid_configuration(format!(
-                    "container: could not read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ({path})"
-                ))
-                .with_source(e)
-            })?;
-            let text = String::from_utf8(bytes).map_err(|_| {
-                CredentialsError::invalid_configuration(
-                    "container: the authorization token file is not UTF-8",
-                )
-            })?;
-            Some(text.trim().to_owned())
+            // Bounded and never blocking: a FIFO or a huge file here is an
+            // error at once, not a hang or an out-of-memory.
+            let text = local_file::read_token(Path::new(&path))
+                .await
+                .map_err(|e| {
+                    CredentialsError::invalid_configuration(format!(
+                        "container: AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: {e}"
+                    ))
+                })?;
+            Some(text)
         } else {
             self.env.get_non_empty("AWS_CONTAINER_AUTHORIZATION_TOKEN")
         };
@@ -144,10 +143,11 @@ impl ContainerCredentials {
         }
         let response = self
             .http
-            .fetch(http::Method::GET, &url.to_string(), &headers)
+            .fetch(http::Method::GET, &url.to_request_url(), &headers)
             .await
             .map_err(|e| {
-                let message = format!("container: {} ({})", e.describe(), redacted(&url));
+                // Without the query: it may carry a secret.
+                let message = format!("container: {} ({})", e.describe(), url.shown());
                 match e {
                     FetchError::Timeout(source) => {
                         CredentialsError::timeout(message).with_source(source)
@@ -176,50 +176,21 @@ impl ContainerCredentials {
     }
 }
 
-/// The URL without query or credentials, for messages.
-fn redacted(url: &Uri) -> String {
-    format!(
-        "{}://{}{}",
-        url.scheme_str().unwrap_or(""),
-        url.host().unwrap_or(""),
-        url.path()
-    )
-}
-
-/// An absolute http(s) URL with a host.
-fn parse_url(text: &str) -> Result<Uri, ()> {
-    let uri: Uri = text.parse().map_err(|_| ())?;
-    match (uri.scheme_str(), uri.host()) {
-        (Some(_), Some(host)) if !host.is_empty() => Ok(uri),
-        _ => Err(()),
-    }
-}
-
 /// Plain http is trusted only inside the host or on the container agents'
 /// link-local addresses. Names are resolved and every address must be
 /// loopback, so `localhost` works and `evil.example` does not.
-async fn host_is_allowed(url: &Uri) -> bool {
-    let Some(host) = url.host() else {
-        return false;
-    };
-    // IPv6 hosts come bracketed: `[fd00:ec2::23]`.
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    if let Ok(ip) = bare.parse::<IpAddr>() {
-        return ip_is_allowed(ip);
-    }
-    let port = url
-        .port_u16()
-        .unwrap_or(if url.scheme_str() == Some("https") {
-            443
-        } else {
-            80
-        });
-    match tokio::net::lookup_host((bare, port)).await {
-        Ok(addrs) => {
-            let addrs: Vec<_> = addrs.collect();
-            !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback())
+async fn host_is_allowed(url: &ParsedUrl) -> bool {
+    match &url.host {
+        UrlHost::Ip(ip) => ip_is_allowed(*ip),
+        UrlHost::Name(name) => {
+            match tokio::net::lookup_host((name.as_str(), url.port_or_default())).await {
+                Ok(addrs) => {
+                    let addrs: Vec<_> = addrs.collect();
+                    !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback())
+                }
+                Err(_) => false,
+            }
         }
-        Err(_) => false,
     }
 }
 

@@ -63,6 +63,7 @@ impl HttpFetcher {
             .get_or_init(|| {
                 HyperClient::new(TransportSettings {
                     connect_timeout: Some(self.connect_timeout),
+                    read_timeout: Some(self.read_timeout),
                     max_response_bytes: MAX_BODY,
                     max_concurrent_requests: None,
                     pool_max_idle_per_host: 1,

@@ -7,6 +7,7 @@ use super::http_fetch::{FetchError, HttpFetcher};
 use super::json::{parse_credentials, Format};
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::env::Env;
+use crate::settings::Origin;
 use crate::BoxFuture;
 
 const IPV4_ENDPOINT: &str = "http://169.254.169.254";
@@ -85,16 +86,17 @@ impl ImdsCredentials {
                 }
             },
         };
-        match endpoint.parse::<http::Uri>() {
-            Ok(url)
-                if matches!(url.scheme_str(), Some("http" | "https")) && url.host().is_some() =>
-            {
-                Ok(endpoint.trim_end_matches('/').to_owned())
-            }
-            _ => Err(CredentialsError::invalid_configuration(
-                "IMDS: AWS_EC2_METADATA_SERVICE_ENDPOINT is not an http(s) URL",
-            )),
-        }
+        // The same strict routine as every endpoint (no user information,
+        // a port of at most 65535, real IPv6 literals only, no query).
+        let origin = match &self.endpoint {
+            Some(_) => Origin::Code,
+            None => Origin::Env("AWS_EC2_METADATA_SERVICE_ENDPOINT".into()),
+        };
+        crate::endpoint::Endpoint::parse(&endpoint)
+            .map(|e| e.url)
+            .map_err(|e| {
+                CredentialsError::invalid_configuration(format!("IMDS: {}", e.with_origin(origin)))
+            })
     }
 
     fn disabled(&self) -> bool {

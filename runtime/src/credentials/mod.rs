@@ -24,7 +24,7 @@ pub use container::ContainerCredentials;
 pub use environment::EnvironmentCredentials;
 pub use imds::ImdsCredentials;
 pub use lazy_cache::LazyCachingCredentials;
-pub use process::ProcessCredentials;
+pub use process::{ProcessCredentials, DEFAULT_PROCESS_TIMEOUT, MAX_PROCESS_OUTPUT};
 pub use profile::ProfileCredentials;
 
 use std::fmt;

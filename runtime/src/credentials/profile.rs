@@ -1,11 +1,13 @@
 //! Credentials from the selected profile of the shared config files.
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use super::process::ProcessCredentials;
+use super::process::{ProcessCredentials, DEFAULT_PROCESS_TIMEOUT};
 use super::{Credentials, CredentialsError, ProvideCredentials};
 use crate::env::Env;
 use crate::profile::{ProfileSet, Section, DEFAULT_PROFILE};
+use crate::text::Escaped;
 use crate::BoxFuture;
 
 /// Keys that configure a source awsop does not implement yet, with what it is.
@@ -27,7 +29,8 @@ const UNSUPPORTED: &[(&str, &str)] = &[
 
 /// Credentials from the selected profile (`AWS_PROFILE`, else `default`):
 /// `aws_access_key_id` / `aws_secret_access_key` / `aws_session_token`, else
-/// `credential_process` (run through [`ProcessCredentials`]).
+/// `credential_process` (run through [`ProcessCredentials`], within
+/// [`with_process_timeout`](Self::with_process_timeout)).
 ///
 /// - The `default` profile missing, or a profile without credentials: not
 ///   loaded (the chain moves on).
@@ -49,6 +52,7 @@ const UNSUPPORTED: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 pub struct ProfileCredentials {
     source: Source,
+    process_timeout: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +69,7 @@ impl ProfileCredentials {
     pub fn new(env: Env) -> Self {
         ProfileCredentials {
             source: Source::Files(env),
+            process_timeout: DEFAULT_PROCESS_TIMEOUT,
         }
     }
 
@@ -72,7 +77,23 @@ impl ProfileCredentials {
     pub fn from_profile_set(profile_set: impl Into<Arc<ProfileSet>>) -> Self {
         ProfileCredentials {
             source: Source::Loaded(profile_set.into()),
+            process_timeout: DEFAULT_PROCESS_TIMEOUT,
         }
+    }
+
+    /// The time limit of a profile's `credential_process` helper (default
+    /// [`DEFAULT_PROCESS_TIMEOUT`], 2 minutes); see [`ProcessCredentials`].
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use awsop_runtime::credentials::ProfileCredentials;
+    /// use awsop_runtime::env::Env;
+    /// let provider = ProfileCredentials::new(Env::real()).with_process_timeout(Duration::from_secs(10));
+    /// # drop(provider);
+    /// ```
+    pub fn with_process_timeout(mut self, timeout: Duration) -> Self {
+        self.process_timeout = timeout;
+        self
     }
 
     async fn load(&self) -> Result<Credentials, CredentialsError> {
@@ -82,7 +103,9 @@ impl ProfileCredentials {
                 CredentialsError::invalid_configuration(format!("profile: {e}")).with_source(e)
             })?),
         };
+        // The name comes from AWS_PROFILE (or `--profile`): shown escaped.
         let name = set.profile_name();
+        let shown = Escaped(name);
         let Some(profile) = set.selected_profile() else {
             return Err(if name == DEFAULT_PROFILE {
                 CredentialsError::not_loaded(
@@ -90,17 +113,22 @@ impl ProfileCredentials {
                 )
             } else {
                 CredentialsError::invalid_configuration(format!(
-                    "profile: profile `{name}` is not defined in the shared config or credentials file"
+                    "profile: profile `{shown}` is not defined in the shared config or credentials file"
                 ))
             });
         };
-        let creds = resolve(name, profile).await?;
-        tracing::debug!(provider = creds.provider_name(), profile = %name, "credentials loaded from a profile");
+        let creds = resolve(name, profile, self.process_timeout).await?;
+        tracing::debug!(provider = creds.provider_name(), profile = %shown, "credentials loaded from a profile");
         Ok(creds)
     }
 }
 
-async fn resolve(name: &str, profile: &Section) -> Result<Credentials, CredentialsError> {
+async fn resolve(
+    name: &str,
+    profile: &Section,
+    process_timeout: Duration,
+) -> Result<Credentials, CredentialsError> {
+    let name = Escaped(name);
     if let Some((_, what)) = UNSUPPORTED
         .iter()
         .find(|(key, _)| profile.get(key).is_some())
@@ -138,6 +166,7 @@ async fn resolve(name: &str, profile: &Section) -> Result<Credentials, Credentia
     }
     if let Some(command_line) = non_empty("credential_process") {
         return ProcessCredentials::new(command_line)
+            .with_timeout(process_timeout)
             .provide_credentials()
             .await;
     }

@@ -9,7 +9,8 @@ use crate::settings::Origin;
 ///
 /// `Display` names the offending value (escaped), where it came from and
 /// what is wrong. A URL with user information is never echoed, since the
-/// part before `@` may hold a password.
+/// part before `@` may hold a password, and query values are shown as `***`
+/// (a presigned URL's `X-Amz-Security-Token` is a secret).
 ///
 /// ```
 /// use awsop_runtime::endpoint::Endpoint;
@@ -48,10 +49,12 @@ enum Kind {
 }
 
 impl EndpointError {
-    pub(crate) fn invalid_url(value: &str, reason: &'static str, redact: bool) -> Self {
+    /// A refused URL, shown only as far as [`super::url::safe_to_show`]
+    /// allows: never its user information or query values.
+    pub(crate) fn invalid_url(value: &str, reason: &'static str) -> Self {
         EndpointError {
             kind: Kind::InvalidUrl {
-                value: (!redact).then(|| value.to_owned()),
+                value: super::url::safe_to_show(value),
                 origin: None,
                 reason,
             },
@@ -82,6 +85,15 @@ impl EndpointError {
     pub(crate) fn custom_endpoint_with(what: &'static str, origin: Origin) -> Self {
         EndpointError {
             kind: Kind::CustomEndpointWith { what, origin },
+        }
+    }
+
+    /// The reason a URL was refused, without the URL: for callers that
+    /// word their own message.
+    pub(crate) fn reason(&self) -> Option<&'static str> {
+        match &self.kind {
+            Kind::InvalidUrl { reason, .. } => Some(reason),
+            _ => None,
         }
     }
 

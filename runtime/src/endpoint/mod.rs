@@ -33,6 +33,8 @@ mod partition;
 mod template;
 mod url;
 
+pub(crate) use url::{parse as parse_url, ParsedUrl, Query, UrlHost};
+
 pub use config::EndpointConfig;
 pub use error::EndpointError;
 pub use partition::Partition;

@@ -2,10 +2,14 @@
 
 use std::fmt;
 
+use crate::text::Escaped;
+
 /// The shared `config` or `credentials` file could not be read or parsed.
 ///
 /// Parse errors name the file and the 1-based line, and never quote the
-/// line (it could hold a secret).
+/// line (it could hold a secret). Read errors say why: missing permission,
+/// not a regular file (a FIFO is refused, never waited on), larger than
+/// 4 MiB, not UTF-8. Paths are shown with control characters escaped.
 ///
 /// ```
 /// use awsop_runtime::profile::ProfileSet;
@@ -27,7 +31,7 @@ enum ErrorKind {
     },
     Read {
         file: String,
-        source: std::io::Error,
+        source: crate::local_file::LocalFileError,
     },
 }
 
@@ -42,7 +46,7 @@ impl ProfileFileError {
         }
     }
 
-    pub(crate) fn read(file: &str, source: std::io::Error) -> Self {
+    pub(crate) fn read(file: &str, source: crate::local_file::LocalFileError) -> Self {
         ProfileFileError {
             kind: ErrorKind::Read {
                 file: file.to_owned(),
@@ -80,8 +84,16 @@ impl fmt::Display for ProfileFileError {
                 file,
                 line,
                 message,
-            } => write!(f, "error parsing {file} on line {line}: {message}"),
-            ErrorKind::Read { file, .. } => write!(f, "could not read {file}"),
+            } => write!(
+                f,
+                "error parsing {} on line {line}: {message}",
+                Escaped(file)
+            ),
+            // The path comes from the environment: escaped, like all text
+            // from outside the program.
+            ErrorKind::Read { file, source } => {
+                write!(f, "could not read {}: {}", Escaped(file), source.reason())
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use super::error::ProfileFileError;
 use crate::env::Env;
+use crate::local_file::{self, MAX_CONFIG_FILE};
+use crate::text::Escaped;
 
 /// The contents of one shared file, or empty when it does not exist.
 #[derive(Debug, Default)]
@@ -54,25 +56,21 @@ pub(crate) fn expand_home(path: &str, home: Option<&str>) -> PathBuf {
     }
 }
 
-/// Reads a file; a missing file reads as empty, as in every AWS SDK.
+/// Reads a file; a missing file reads as empty, as in every AWS SDK. Read
+/// through [`crate::local_file`]: at most [`MAX_CONFIG_FILE`] bytes, and
+/// never a FIFO or device (an error, promptly, instead of a hang).
 pub(crate) async fn read_file(path: PathBuf) -> Result<LoadedFile, ProfileFileError> {
     let shown = path.display().to_string();
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(contents) => {
-                tracing::debug!(path = %shown, size = contents.len(), "shared config file loaded");
-                Ok(LoadedFile {
-                    path: shown,
-                    contents,
-                })
-            }
-            Err(_) => Err(ProfileFileError::read(
-                &shown,
-                std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8"),
-            )),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            tracing::debug!(path = %shown, "shared config file not found; treated as empty");
+    match local_file::read_to_string(&path, MAX_CONFIG_FILE).await {
+        Ok(contents) => {
+            tracing::debug!(path = %Escaped(&shown), size = contents.len(), "shared config file loaded");
+            Ok(LoadedFile {
+                path: shown,
+                contents,
+            })
+        }
+        Err(e) if e.is_not_found() => {
+            tracing::debug!(path = %Escaped(&shown), "shared config file not found; treated as empty");
             Ok(LoadedFile {
                 path: shown,
                 contents: String::new(),

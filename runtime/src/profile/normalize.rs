@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::parser::{RawSection, WHITESPACE};
 use super::section::Section;
+use crate::text::Escaped;
 
 const DEFAULT: &str = "default";
 const PROFILE_PREFIX: &str = "profile";
@@ -68,8 +69,11 @@ impl<'a> SectionKey<'a> {
     /// Where this section goes, or why it is ignored (a warning, as in the
     /// AWS SDKs: one odd section must not make the whole file unusable).
     fn target(&self, kind: FileKind) -> Result<Target, String> {
-        let name = self.name;
-        if !is_identifier(name) {
+        // Names and prefixes are shown escaped: a section header may hold
+        // any byte but a line break, ESC and `\r` included, and these
+        // warnings reach terminals and log files.
+        let name = Escaped(self.name);
+        if !is_identifier(self.name) {
             return Err(format!("section `{name}` ignored: not a valid name"));
         }
         match (kind, self.prefix) {
@@ -77,15 +81,17 @@ impl<'a> SectionKey<'a> {
             (FileKind::Config, Some(SSO_SESSION_PREFIX)) => Ok(Target::SsoSession),
             (FileKind::Config, Some(SERVICES_PREFIX)) => Ok(Target::Services),
             (FileKind::Config, Some(prefix)) => Err(format!(
-                "section `[{prefix} {name}]` ignored: unknown section type `{prefix}`"
+                "section `[{prefix} {name}]` ignored: unknown section type `{prefix}`",
+                prefix = Escaped(prefix)
             )),
-            (FileKind::Config, None) if name == DEFAULT => Ok(Target::Profile),
+            (FileKind::Config, None) if self.name == DEFAULT => Ok(Target::Profile),
             (FileKind::Config, None) => Err(format!(
                 "profile `[{name}]` ignored: profiles in the config file other than [default] are written [profile {name}]"
             )),
             (FileKind::Credentials, None) => Ok(Target::Profile),
             (FileKind::Credentials, Some(prefix)) => Err(format!(
-                "section `[{prefix} {name}]` ignored: sections in the credentials file have no prefix"
+                "section `[{prefix} {name}]` ignored: sections in the credentials file have no prefix",
+                prefix = Escaped(prefix)
             )),
         }
     }
@@ -124,7 +130,7 @@ pub(crate) fn merge_in(base: &mut Sections, raw: Vec<RawSection>, kind: FileKind
                 target.insert(k, v);
             } else {
                 tracing::warn!(
-                    section = key.name,
+                    section = %Escaped(key.name),
                     "a property with an invalid name was ignored"
                 );
             }

@@ -1,4 +1,8 @@
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
@@ -7,26 +11,38 @@ use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::TokioExecutor;
 use tokio::sync::Semaphore;
 
+use super::timeouts::{self, BodyBuffer};
 use super::{HttpClient, TransportSettings};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::BoxFuture;
 
-type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
+type Https = hyper_rustls::HttpsConnector<HttpConnector>;
 
 /// The default [`HttpClient`]: hyper's pooled client over rustls (ring
 /// provider, the platform's root certificates), HTTP/1.1 and HTTP/2
 /// (negotiated by ALPN, or by prior knowledge when configured).
 ///
+/// It applies [`TransportSettings`]' connect timeout (TCP and TLS together)
+/// and read timeout (until the response starts, then between pieces of the
+/// body), never follows redirects (a 3xx is the answer) and uses no proxy.
+///
 /// ```
+/// use std::time::Duration;
 /// use awsop_runtime::transport::{HyperClient, TransportSettings};
-/// let client = HyperClient::new(TransportSettings::default()).unwrap();
+/// let client = HyperClient::new(TransportSettings {
+///     read_timeout: Some(Duration::from_secs(10)),
+///     ..TransportSettings::default()
+/// })
+/// .unwrap();
 /// # drop(client);
 /// ```
 #[derive(Debug, Clone)]
 pub struct HyperClient {
-    client: PooledClient<Connector, Full<Bytes>>,
+    client: PooledClient<TimedConnector, Full<Bytes>>,
     max_response_bytes: usize,
+    connect_timeout: Option<Duration>,
+    read_timeout: Option<Duration>,
     in_flight: Option<Arc<Semaphore>>,
 }
 
@@ -36,6 +52,8 @@ impl HyperClient {
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
+        // Per address tried (hyper-util splits it between them); the whole
+        // connection, TLS included, is bounded by `TimedConnector`.
         http.set_connect_timeout(settings.connect_timeout);
         let https = hyper_rustls::HttpsConnectorBuilder::new()
             .with_tls_config(tls_config()?)
@@ -43,14 +61,20 @@ impl HyperClient {
             .enable_http1()
             .enable_http2()
             .wrap_connector(http);
+        let connector = TimedConnector {
+            inner: https,
+            timeout: settings.connect_timeout,
+        };
         let client = PooledClient::builder(TokioExecutor::new())
             .pool_max_idle_per_host(settings.pool_max_idle_per_host)
             .pool_idle_timeout(settings.pool_idle_timeout)
             .http2_only(settings.http2_prior_knowledge)
-            .build(https);
+            .build(connector);
         Ok(HyperClient {
             client,
             max_response_bytes: settings.max_response_bytes,
+            connect_timeout: settings.connect_timeout,
+            read_timeout: settings.read_timeout,
             in_flight: settings
                 .max_concurrent_requests
                 .map(|n| Arc::new(Semaphore::new(n.max(1)))),
@@ -58,8 +82,8 @@ impl HyperClient {
     }
 
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, DispatchError> {
-        // Held until the body is read: the limit is on exchanges, not on
-        // requests written.
+        // Held until the body is read, or until a timeout gives up on it:
+        // the limit is on exchanges, not on requests written.
         let _permit = match &self.in_flight {
             Some(limit) => Some(limit.acquire().await.map_err(|_| {
                 DispatchError::new(DispatchErrorKind::Other, "the HTTP client was shut down")
@@ -75,7 +99,17 @@ impl HyperClient {
         *outgoing.uri_mut() = uri;
         *outgoing.headers_mut() = request.headers;
 
-        let response = self.client.request(outgoing).await.map_err(classify)?;
+        let response = timeouts::within(
+            self.read_timeout,
+            async {
+                self.client
+                    .request(outgoing)
+                    .await
+                    .map_err(|e| classify(e, self.connect_timeout))
+            },
+            timeouts::no_response,
+        )
+        .await?;
         let (parts, body) = response.into_parts();
         let declared = parts
             .headers
@@ -85,27 +119,42 @@ impl HyperClient {
         if declared.is_some_and(|len| len > self.max_response_bytes as u64) {
             return Err(too_large(self.max_response_bytes));
         }
-        // Read chunk by chunk up to the cap, so an oversized or endless body
-        // is cut off instead of exhausting memory.
-        let body = Limited::new(body, self.max_response_bytes)
-            .collect()
-            .await
-            .map_err(|e| {
-                if e.downcast_ref::<LengthLimitError>().is_some() {
-                    too_large(self.max_response_bytes)
-                } else {
-                    DispatchError::new(
-                        DispatchErrorKind::Io,
-                        "the connection failed while reading the response body",
-                    )
-                    .with_source(BoxedError(e))
+        // Read frame by frame up to the cap, so an oversized or endless body
+        // is cut off instead of exhausting memory, and a stalled one by the
+        // read timeout.
+        let mut body = Limited::new(body, self.max_response_bytes);
+        let mut buffer = BodyBuffer::default();
+        loop {
+            let frame = timeouts::within(
+                self.read_timeout,
+                async { Ok(body.frame().await) },
+                timeouts::body_stalled,
+            )
+            .await?;
+            match frame {
+                None => break,
+                Some(Ok(frame)) => {
+                    if let Ok(data) = frame.into_data() {
+                        buffer.push(data);
+                    }
                 }
-            })?
-            .to_bytes();
+                Some(Err(e)) => {
+                    return Err(if e.downcast_ref::<LengthLimitError>().is_some() {
+                        too_large(self.max_response_bytes)
+                    } else {
+                        DispatchError::new(
+                            DispatchErrorKind::Io,
+                            "the connection failed while reading the response body",
+                        )
+                        .with_source(BoxedError(e))
+                    })
+                }
+            }
+        }
         Ok(HttpResponse {
             status: parts.status.as_u16(),
             headers: parts.headers,
-            body,
+            body: buffer.finish(),
         })
     }
 }
@@ -115,6 +164,55 @@ impl HttpClient for HyperClient {
         Box::pin(self.send(request))
     }
 }
+
+/// The HTTPS-or-HTTP connector with one deadline on the whole connection:
+/// `HttpConnector`'s own timeout covers TCP only, and a server that accepts
+/// and then never completes the TLS handshake would otherwise hold the call
+/// until the read timeout.
+#[derive(Debug, Clone)]
+struct TimedConnector {
+    inner: Https,
+    timeout: Option<Duration>,
+}
+
+type Connection = <Https as tower_service::Service<http::Uri>>::Response;
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+impl tower_service::Service<http::Uri> for TimedConnector {
+    type Response = Connection;
+    type Error = BoxError;
+    type Future = Pin<Box<dyn Future<Output = Result<Connection, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, uri: http::Uri) -> Self::Future {
+        let connecting = self.inner.call(uri);
+        let timeout = self.timeout;
+        Box::pin(async move {
+            match timeout {
+                None => connecting.await,
+                Some(limit) => match tokio::time::timeout(limit, connecting).await {
+                    Ok(result) => result,
+                    Err(_) => Err(Box::new(ConnectTimedOut(limit)) as BoxError),
+                },
+            }
+        })
+    }
+}
+
+/// The connect deadline passed.
+#[derive(Debug)]
+struct ConnectTimedOut(Duration);
+
+impl std::fmt::Display for ConnectTimedOut {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "no connection within {:?}", self.0)
+    }
+}
+
+impl std::error::Error for ConnectTimedOut {}
 
 /// TLS with the ring provider named explicitly (so another crate enabling
 /// aws-lc-rs cannot make the choice ambiguous) and the platform's roots.
@@ -144,16 +242,38 @@ fn too_large(cap: usize) -> DispatchError {
     )
 }
 
-fn classify(err: hyper_util::client::legacy::Error) -> DispatchError {
-    let (kind, what) = if err.is_connect() {
-        (
+fn classify(
+    err: hyper_util::client::legacy::Error,
+    connect_timeout: Option<Duration>,
+) -> DispatchError {
+    if err.is_connect() {
+        // Our deadline on TCP and TLS, or HttpConnector's own on TCP.
+        if let (true, Some(limit)) = (is_timeout(&err), connect_timeout) {
+            return timeouts::no_connection(limit).with_source(err);
+        }
+        return DispatchError::new(
             DispatchErrorKind::Connect,
             "could not connect to the endpoint",
         )
-    } else {
-        (DispatchErrorKind::Io, "the HTTP exchange failed")
-    };
-    DispatchError::new(kind, what).with_source(err)
+        .with_source(err);
+    }
+    DispatchError::new(DispatchErrorKind::Io, "the HTTP exchange failed").with_source(err)
+}
+
+/// Whether a connect timeout is among `err`'s causes.
+fn is_timeout(err: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let timed_out = cause.is::<ConnectTimedOut>()
+            || cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        if timed_out {
+            return true;
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// Carries a boxed body error as a `source()`.

@@ -4,8 +4,10 @@
 //! The trait is the seam that lets users bring their own HTTP stack and lets
 //! tests replay recorded exchanges. Timeouts per attempt and per operation are
 //! applied by the orchestrator around any `HttpClient`, so a custom client
-//! gets them too; the connect timeout and the response size cap belong to the
-//! client because only it sees the socket and the body stream.
+//! gets them too; the connect and read timeouts and the response size cap
+//! belong to the client because only it sees the socket and the body stream
+//! (see [`TransportSettings`]: both built-in transports apply them alike,
+//! and neither uses a proxy).
 
 mod dispatch_error;
 mod hyper_client;
@@ -13,6 +15,7 @@ mod replay;
 #[cfg(feature = "reqwest")]
 mod reqwest_client;
 mod settings;
+mod timeouts;
 
 pub use dispatch_error::{DispatchError, DispatchErrorKind};
 pub use hyper_client::HyperClient;
