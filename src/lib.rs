@@ -134,7 +134,7 @@ pub use awsop_macros::{aws_operation, aws_shape};
 pub mod runtime {
     pub use awsop_runtime::{
         client, credentials, encoding, endpoint, env, error, http, operation, profile, region,
-        retry, sigv4, time, token, transport, value,
+        retry, sigv4, text, time, token, transport, value,
     };
     pub use awsop_runtime::{
         BoxFuture, Client, ClientBuilder, Credentials, Error, ErrorKind, ErrorMetadata, Region,
