@@ -14,6 +14,10 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
+// The byte-level CBOR codec under the rpcv2Cbor protocol; not yet part of
+// the runtime's user-facing surface.
+#[doc(hidden)]
+pub mod cbor;
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
