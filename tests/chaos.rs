@@ -166,7 +166,8 @@ impl HttpClient for Recorder {
     }
 }
 
-// Read through `Debug`: the figures are printed, not inspected.
+// Read through `Debug`: the figures are printed after `run` asserted
+// their bounds.
 #[allow(dead_code)]
 #[derive(Debug)]
 struct Figures {
@@ -424,6 +425,24 @@ async fn run(calls: usize, concurrency: usize) -> Figures {
         "quota above capacity: {quota_max}"
     );
     assert!(client.retry_quota_available() <= INITIAL_RETRY_TOKENS);
+    // Retries spent tokens, and ~20% faults (refunded by successes) never
+    // drained the quota: no retry was refused for want of one.
+    assert!(
+        quota_min < INITIAL_RETRY_TOKENS,
+        "no retry spent quota: {quota_min}"
+    );
+    assert!(quota_min > 0, "the retry quota ran out");
+    // One call may need several tries, never more than it is allowed; on
+    // average a 20% fault rate costs about 1.25 attempts per call.
+    assert!(
+        (2..=MAX_ATTEMPTS).contains(&max_attempts_of_one_call),
+        "most attempts of one call: {max_attempts_of_one_call}"
+    );
+    let per_call = creates.len() as f64 / calls as f64;
+    assert!(
+        (1.05..=1.6).contains(&per_call),
+        "{per_call:.3} attempts per call"
+    );
 
     Figures {
         calls,

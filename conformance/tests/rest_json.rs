@@ -9,7 +9,9 @@
 include!(concat!(env!("OUT_DIR"), "/rest_json_input.rs"));
 include!(concat!(env!("OUT_DIR"), "/rest_json_output.rs"));
 
-fn run(title: &str, cases: Vec<conformance::Case>) {
+/// Runs a suite; fails on any failure, and when fewer cases passed than
+/// `min_passed` (an emptied or truncated fixture must not pass).
+fn run(title: &str, cases: Vec<conformance::Case>, min_passed: usize) {
     let report = conformance::run_cases(cases);
     // One print per report, so the two tests' output does not interleave.
     print!("{}", report.render(title));
@@ -18,14 +20,19 @@ fn run(title: &str, cases: Vec<conformance::Case>) {
         "{title}: {} case(s) failed (listed above)",
         report.failed
     );
+    assert!(
+        report.passed >= min_passed,
+        "{title}: only {} cases passed, at least {min_passed} expected",
+        report.passed
+    );
 }
 
 #[test]
 fn rest_json_input() {
-    run("rest-json input", input::cases());
+    run("rest-json input", input::cases(), 106);
 }
 
 #[test]
 fn rest_json_output() {
-    run("rest-json output", output::cases());
+    run("rest-json output", output::cases(), 90);
 }

@@ -1,4 +1,4 @@
-//! The CBOR decoder (`awsop_runtime::cbor`), on arbitrary bytes.
+//! The CBOR decoder (`awsop_runtime::codec::cbor`), on arbitrary bytes.
 //!
 //! Input layout: one byte, the decoder's depth limit (0 to 255); the rest is
 //! read as a sequence of CBOR items until the first error. Checked, for each
@@ -9,7 +9,7 @@
 //! bytes; every error's offset is inside the input.
 #![no_main]
 
-use awsop_runtime::cbor::{CborError, CborErrorKind, Decoder, Encoder, Type};
+use awsop_runtime::codec::cbor::{CborError, CborErrorKind, Decoder, Encoder, Type};
 use libfuzzer_sys::fuzz_target;
 
 /// Reads one item and writes it to `out` in preferred form (definite

@@ -16,8 +16,6 @@
 
 // The byte-level CBOR codec under the rpcv2Cbor protocol; not yet part of
 // the runtime's user-facing surface.
-#[doc(hidden)]
-pub mod cbor;
 pub mod client;
 #[doc(hidden)]
 pub mod codec;

@@ -18,7 +18,7 @@ fn sign(request: &mut HttpRequest, access_key_id: &str, secret: &str, service: &
     let credentials = Credentials::new(access_key_id, secret, None, None, "moto-test");
     let settings = SigningSettings::default();
     let params = SigningParams {
-        credentials: &credentials,
+        identity: credentials.signing_identity(),
         region: REGION,
         service,
         time: SystemTime::now(),

@@ -10,7 +10,7 @@ use super::{major, BREAK};
 /// and returns `&mut Self`, so items chain:
 ///
 /// ```
-/// use awsop_runtime::cbor::Encoder;
+/// use awsop_runtime::codec::cbor::Encoder;
 /// let mut e = Encoder::new();
 /// e.map(2).text("id").uint(7).text("at").tag(1).f64(1_363_896_240.5);
 /// assert_eq!(
@@ -89,7 +89,7 @@ impl Encoder {
     /// An unsigned integer (major type 0).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().uint(500).as_bytes(), [0x19, 0x01, 0xf4]);
     /// ```
     pub fn uint(&mut self, value: u64) -> &mut Self {
@@ -99,7 +99,7 @@ impl Encoder {
     /// A signed integer: major type 0 when `value >= 0`, else 1.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().int(-500).as_bytes(), [0x39, 0x01, 0xf3]);
     /// assert_eq!(Encoder::new().int(i64::MIN).as_bytes()[0], 0x3b);
     /// ```
@@ -115,7 +115,7 @@ impl Encoder {
     /// The negative integer `-1 - n` (major type 1), down to -2^64.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().negative(9).as_bytes(), [0x29]); // -10
     /// ```
     pub fn negative(&mut self, n: u64) -> &mut Self {
@@ -125,7 +125,7 @@ impl Encoder {
     /// A definite-length byte string (major type 2): a Smithy blob.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().bytes(&[1, 2]).as_bytes(), [0x42, 1, 2]);
     /// ```
     pub fn bytes(&mut self, value: &[u8]) -> &mut Self {
@@ -137,7 +137,7 @@ impl Encoder {
     /// A definite-length text string (major type 3).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().text("ü").as_bytes(), [0x62, 0xc3, 0xbc]);
     /// ```
     pub fn text(&mut self, value: &str) -> &mut Self {
@@ -149,7 +149,7 @@ impl Encoder {
     /// The head of an array of `len` items (major type 4); the items follow.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().array(2).uint(1).uint(2).as_bytes(), [0x82, 1, 2]);
     /// ```
     pub fn array(&mut self, len: usize) -> &mut Self {
@@ -160,7 +160,7 @@ impl Encoder {
     /// values follow, alternating.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().map(1).text("a").bool(true).as_bytes(), [0xa1, 0x61, b'a', 0xf5]);
     /// ```
     pub fn map(&mut self, len: usize) -> &mut Self {
@@ -170,7 +170,7 @@ impl Encoder {
     /// Starts an indefinite-length array; close it with [`Encoder::end`].
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().begin_indefinite_array().uint(1).end().as_bytes(), [0x9f, 1, 0xff]);
     /// ```
     pub fn begin_indefinite_array(&mut self) -> &mut Self {
@@ -183,7 +183,7 @@ impl Encoder {
     /// with [`Encoder::end`].
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().begin_indefinite_map().end().as_bytes(), [0xbf, 0xff]);
     /// ```
     pub fn begin_indefinite_map(&mut self) -> &mut Self {
@@ -195,7 +195,7 @@ impl Encoder {
     /// chunks follow, then [`Encoder::end`].
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// let mut e = Encoder::new();
     /// e.begin_indefinite_bytes().bytes(&[1]).bytes(&[2, 3]).end();
     /// assert_eq!(e.as_bytes(), [0x5f, 0x41, 1, 0x42, 2, 3, 0xff]);
@@ -209,7 +209,7 @@ impl Encoder {
     /// chunks follow, then [`Encoder::end`].
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// let mut e = Encoder::new();
     /// e.begin_indefinite_text().text("strea").text("ming").end();
     /// assert_eq!(e.as_bytes()[0], 0x7f);
@@ -228,7 +228,7 @@ impl Encoder {
     /// `false` (`0xf4`) or `true` (`0xf5`).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().bool(false).bool(true).as_bytes(), [0xf4, 0xf5]);
     /// ```
     pub fn bool(&mut self, value: bool) -> &mut Self {
@@ -239,7 +239,7 @@ impl Encoder {
     /// `null` (`0xf6`).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().null().as_bytes(), [0xf6]);
     /// ```
     pub fn null(&mut self) -> &mut Self {
@@ -250,7 +250,7 @@ impl Encoder {
     /// `undefined` (`0xf7`).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().undefined().as_bytes(), [0xf7]);
     /// ```
     pub fn undefined(&mut self) -> &mut Self {
@@ -262,7 +262,7 @@ impl Encoder {
     /// payloads included).
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().f32(100000.0).as_bytes(), [0xfa, 0x47, 0xc3, 0x50, 0x00]);
     /// ```
     pub fn f32(&mut self, value: f32) -> &mut Self {
@@ -274,7 +274,7 @@ impl Encoder {
     /// A double-precision float (`0xfb` and 8 bytes), bits as given.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().f64(1.1).as_bytes(), [0xfb, 0x3f, 0xf1, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9a]);
     /// ```
     pub fn f64(&mut self, value: f64) -> &mut Self {
@@ -287,7 +287,7 @@ impl Encoder {
     /// tag 1 (epoch seconds) over an integer or a float.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// assert_eq!(Encoder::new().tag(1).uint(1_363_896_240).as_bytes(), [0xc1, 0x1a, 0x51, 0x4b, 0x67, 0xb0]);
     /// ```
     pub fn tag(&mut self, tag: u64) -> &mut Self {
@@ -298,7 +298,7 @@ impl Encoder {
     /// once, ahead of time.
     ///
     /// ```
-    /// # use awsop_runtime::cbor::Encoder;
+    /// # use awsop_runtime::codec::cbor::Encoder;
     /// let key = Encoder::new().text("name").clone().into_vec();
     /// assert_eq!(Encoder::new().raw(&key).as_bytes(), Encoder::new().text("name").as_bytes());
     /// ```

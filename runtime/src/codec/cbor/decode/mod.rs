@@ -3,126 +3,21 @@
 use std::borrow::Cow;
 use std::fmt;
 
+mod container;
+mod head;
+mod skip;
+
+pub use container::Container;
+use head::{half_to_f64, head_at, Head};
+
 use super::error::{CborError, CborErrorKind};
 use super::{major, Type, BREAK, DEFAULT_MAX_DEPTH};
-
-/// Additional information 31: indefinite length, or (major type 7) break.
-const INDEFINITE: u8 = 31;
-
-/// An item's head (RFC 8949 §3): major type, additional information and
-/// argument.
-#[derive(Clone, Copy)]
-struct Head {
-    major: u8,
-    info: u8,
-    /// The argument; 0 when `info` is 31.
-    arg: u64,
-    /// The bytes the head takes (1 to 9).
-    len: usize,
-}
-
-impl Head {
-    fn indefinite(&self) -> bool {
-        self.info == INDEFINITE
-    }
-
-    fn is_break(&self) -> bool {
-        self.major == major::SIMPLE && self.info == INDEFINITE
-    }
-
-    fn item_type(&self) -> Type {
-        match self.major {
-            major::UNSIGNED => Type::UnsignedInt,
-            major::NEGATIVE => Type::NegativeInt,
-            major::BYTES => Type::Bytes,
-            major::TEXT => Type::Text,
-            major::ARRAY => Type::Array,
-            major::MAP => Type::Map,
-            major::TAG => Type::Tag,
-            _ => match self.info {
-                20 | 21 => Type::Bool,
-                22 => Type::Null,
-                23 => Type::Undefined,
-                25..=27 => Type::Float,
-                INDEFINITE => Type::Break,
-                _ => Type::Simple,
-            },
-        }
-    }
-}
-
-/// Reads the head at `pos`, rejecting what is not well-formed in a head
-/// alone: reserved additional information, indefinite integers and tags,
-/// two-byte simple values below 32.
-fn head_at(input: &[u8], pos: usize) -> Result<Head, CborError> {
-    let fail = |kind| CborError::new(kind, pos);
-    let initial = *input
-        .get(pos)
-        .ok_or_else(|| fail(CborErrorKind::UnexpectedEof))?;
-    let (major, info) = (initial >> 5, initial & 0x1f);
-    let size = match info {
-        0..=23 | INDEFINITE => 0,
-        24 => 1,
-        25 => 2,
-        26 => 4,
-        27 => 8,
-        _ => return Err(fail(CborErrorKind::ReservedAdditionalInfo(info))),
-    };
-    let arg = if info < 24 {
-        u64::from(info)
-    } else {
-        // `pos < input.len()`, so `pos + 1 + size` cannot overflow.
-        let bytes = input
-            .get(pos + 1..pos + 1 + size)
-            .ok_or_else(|| fail(CborErrorKind::UnexpectedEof))?;
-        bytes.iter().fold(0, |arg, &b| arg << 8 | u64::from(b))
-    };
-    if info == INDEFINITE && matches!(major, major::UNSIGNED | major::NEGATIVE | major::TAG) {
-        return Err(fail(CborErrorKind::IndefiniteNotAllowed));
-    }
-    if major == major::SIMPLE && info == 24 && arg < 32 {
-        return Err(fail(CborErrorKind::InvalidSimpleValue(arg as u8)));
-    }
-    Ok(Head {
-        major,
-        info,
-        arg,
-        len: 1 + size,
-    })
-}
-
-/// Half precision to double, as RFC 8949 Appendix D's `decode_half`.
-fn half_to_f64(half: u16) -> f64 {
-    // ldexp for the exponents a half can reach (-24..=5): an exact power of two.
-    fn ldexp(mantissa: u16, exp: i32) -> f64 {
-        f64::from(mantissa) * f64::from_bits(((1023 + exp) as u64) << 52)
-    }
-    let exp = i32::from((half >> 10) & 0x1f);
-    let mantissa = half & 0x3ff;
-    let value = if exp == 0 {
-        ldexp(mantissa, -24)
-    } else if exp != 31 {
-        ldexp(mantissa + 1024, exp - 25)
-    } else if mantissa == 0 {
-        f64::INFINITY
-    } else {
-        // Appendix D returns NAN; keeping the payload (shifted to the top of
-        // the double's mantissa, as widening an f32 does) is also a NaN and
-        // loses nothing.
-        f64::from_bits(0x7ff0_0000_0000_0000 | u64::from(mantissa) << 42)
-    };
-    if half & 0x8000 != 0 {
-        -value
-    } else {
-        value
-    }
-}
 
 /// A pull decoder over CBOR bytes (RFC 8949): look at the next item with
 /// [`Decoder::peek_type`], read it with the matching `read_*`, or skip it.
 ///
 /// ```
-/// use awsop_runtime::cbor::{Decoder, Type};
+/// use awsop_runtime::codec::cbor::{Decoder, Type};
 /// // {"a": 1, "b": [_ 2, 3]}, the map definite, the array not.
 /// let input = [0xa2, 0x61, b'a', 0x01, 0x61, b'b', 0x9f, 0x02, 0x03, 0xff];
 /// let mut d = Decoder::new(&input);
@@ -137,7 +32,7 @@ fn half_to_f64(half: u16) -> f64 {
 /// }
 /// d.finish()?;
 /// assert_eq!(seen, [("a".to_owned(), 1)]);
-/// # Ok::<(), awsop_runtime::cbor::CborError>(())
+/// # Ok::<(), awsop_runtime::codec::cbor::CborError>(())
 /// ```
 ///
 /// Every declared length is checked against the rest of the input before
@@ -154,7 +49,8 @@ fn half_to_f64(half: u16) -> f64 {
 #[derive(Clone)]
 pub struct Decoder<'a> {
     input: &'a [u8],
-    pos: usize,
+    // The position and depth are the container and skip modules' to move.
+    pub(super) pos: usize,
     depth: usize,
     max_depth: usize,
 }
@@ -167,57 +63,6 @@ impl fmt::Debug for Decoder<'_> {
             .field("depth", &self.depth)
             .field("max_depth", &self.max_depth)
             .finish()
-    }
-}
-
-/// An array or map being read with [`Decoder::begin_array`] or
-/// [`Decoder::begin_map`]: loop on [`Container::has_next`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Container {
-    /// Items (entries, for a map) left; `None` for indefinite length.
-    left: Option<u64>,
-    done: bool,
-}
-
-impl Container {
-    /// The items (entries, for a map) not yet read, or `None` when the
-    /// length is indefinite.
-    ///
-    /// Never more than the bytes left in the input (the decoder checked),
-    /// so it can size a `Vec`; a reader of large items should still cap it.
-    pub fn remaining(&self) -> Option<u64> {
-        self.left
-    }
-
-    /// Whether another item (or map entry: a key and its value) follows;
-    /// read it before calling again. At the end of the container — its
-    /// count reached, or its break consumed — returns `false` and leaves
-    /// the nesting level [`Decoder::begin_array`] / [`Decoder::begin_map`]
-    /// entered.
-    pub fn has_next(&mut self, decoder: &mut Decoder<'_>) -> Result<bool, CborError> {
-        if self.done {
-            return Ok(false);
-        }
-        let more = match &mut self.left {
-            Some(0) => false,
-            Some(left) => {
-                *left -= 1;
-                true
-            }
-            None => {
-                if decoder.is_break()? {
-                    decoder.pos += 1;
-                    false
-                } else {
-                    true
-                }
-            }
-        };
-        if !more {
-            self.done = true;
-            decoder.leave();
-        }
-        Ok(more)
     }
 }
 
@@ -236,7 +81,7 @@ impl<'a> Decoder<'a> {
     /// The same decoder, with at most `max_depth` arrays and maps open at once.
     ///
     /// ```
-    /// use awsop_runtime::cbor::{CborErrorKind, Decoder};
+    /// use awsop_runtime::codec::cbor::{CborErrorKind, Decoder};
     /// let mut d = Decoder::new(&[0x81, 0x81, 0x00]).with_max_depth(1);
     /// assert_eq!(d.skip_value().unwrap_err().kind(), CborErrorKind::DepthLimitExceeded { limit: 1 });
     /// ```
@@ -288,7 +133,7 @@ impl<'a> Decoder<'a> {
     /// Pair each success with [`Decoder::leave`].
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// let mut d = Decoder::new(&[]).with_max_depth(1);
     /// d.enter().unwrap();
     /// assert!(d.enter().is_err());
@@ -378,7 +223,7 @@ impl<'a> Decoder<'a> {
     /// is not well-formed, or at the end of the input.
     ///
     /// ```
-    /// use awsop_runtime::cbor::{Decoder, Type};
+    /// use awsop_runtime::codec::cbor::{Decoder, Type};
     /// assert_eq!(Decoder::new(&[0xf9, 0x3c, 0x00]).peek_type().unwrap(), Type::Float);
     /// assert_eq!(Decoder::new(&[0xf0]).peek_type().unwrap(), Type::Simple);
     /// assert!(Decoder::new(&[0x1c]).peek_type().is_err()); // reserved
@@ -390,7 +235,7 @@ impl<'a> Decoder<'a> {
     /// An unsigned integer (major type 0), in any width.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// assert_eq!(Decoder::new(&[0x1b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]).read_uint().unwrap(), u64::MAX);
     /// assert_eq!(Decoder::new(&[0x1b, 0, 0, 0, 0, 0, 0, 0, 1]).read_uint().unwrap(), 1);
     /// ```
@@ -404,7 +249,7 @@ impl<'a> Decoder<'a> {
     /// [`CborErrorKind::IntegerOverflow`].
     ///
     /// ```
-    /// use awsop_runtime::cbor::{CborErrorKind, Decoder};
+    /// use awsop_runtime::codec::cbor::{CborErrorKind, Decoder};
     /// assert_eq!(Decoder::new(&[0x39, 0x03, 0xe7]).read_int().unwrap(), -1000);
     /// let minus_2_64 = [0x3b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
     /// assert_eq!(Decoder::new(&minus_2_64).read_int().unwrap_err().kind(), CborErrorKind::IntegerOverflow);
@@ -427,7 +272,7 @@ impl<'a> Decoder<'a> {
     /// Any integer (major type 0 or 1): CBOR's whole range, -2^64 to 2^64 - 1.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// let minus_2_64 = [0x3b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
     /// assert_eq!(Decoder::new(&minus_2_64).read_integer().unwrap(), -(1i128 << 64));
     /// ```
@@ -446,7 +291,7 @@ impl<'a> Decoder<'a> {
     /// its chunks joined when indefinite.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// use std::borrow::Cow;
     /// assert!(matches!(Decoder::new(&[0x42, 1, 2]).read_bytes().unwrap(), Cow::Borrowed([1, 2])));
     /// let chunked = [0x5f, 0x42, 1, 2, 0x43, 3, 4, 5, 0xff];
@@ -475,7 +320,7 @@ impl<'a> Decoder<'a> {
     /// (RFC 8949 §3.2.3), else [`CborErrorKind::InvalidUtf8`].
     ///
     /// ```
-    /// use awsop_runtime::cbor::{CborErrorKind, Decoder};
+    /// use awsop_runtime::codec::cbor::{CborErrorKind, Decoder};
     /// let chunked = [0x7f, 0x65, b's', b't', b'r', b'e', b'a', 0x64, b'm', b'i', b'n', b'g', 0xff];
     /// assert_eq!(Decoder::new(&chunked).read_text().unwrap(), "streaming");
     /// let latin1 = [0x62, 0xfc, 0x21];
@@ -512,7 +357,7 @@ impl<'a> Decoder<'a> {
     /// `false` or `true`.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// assert!(Decoder::new(&[0xf5]).read_bool().unwrap());
     /// assert!(Decoder::new(&[0x01]).read_bool().is_err());
     /// ```
@@ -527,7 +372,7 @@ impl<'a> Decoder<'a> {
     /// `null`.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// let mut d = Decoder::new(&[0xf6]);
     /// d.read_null().unwrap();
     /// assert!(d.is_at_end());
@@ -546,7 +391,7 @@ impl<'a> Decoder<'a> {
     /// unassigned one.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// assert_eq!(Decoder::new(&[0xf0]).read_simple().unwrap(), 16);
     /// assert_eq!(Decoder::new(&[0xf8, 0xff]).read_simple().unwrap(), 255);
     /// assert!(Decoder::new(&[0xf8, 0x10]).read_simple().is_err()); // not well-formed
@@ -562,7 +407,7 @@ impl<'a> Decoder<'a> {
     /// `f64` exactly. NaN and the infinities included.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// assert_eq!(Decoder::new(&[0xf9, 0x3e, 0x00]).read_f64().unwrap(), 1.5);
     /// assert_eq!(Decoder::new(&[0xf9, 0x00, 0x01]).read_f64().unwrap(), 5.960464477539063e-8);
     /// assert_eq!(Decoder::new(&[0xfa, 0xff, 0x80, 0, 0]).read_f64().unwrap(), f64::NEG_INFINITY);
@@ -587,7 +432,7 @@ impl<'a> Decoder<'a> {
     /// Does not count nesting; [`Decoder::begin_array`] does.
     ///
     /// ```
-    /// use awsop_runtime::cbor::{CborErrorKind, Decoder};
+    /// use awsop_runtime::codec::cbor::{CborErrorKind, Decoder};
     /// assert_eq!(Decoder::new(&[0x83, 1, 2, 3]).read_array_len().unwrap(), Some(3));
     /// assert_eq!(Decoder::new(&[0x9f, 0xff]).read_array_len().unwrap(), None);
     /// let huge = [0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x00];
@@ -606,7 +451,7 @@ impl<'a> Decoder<'a> {
     /// Does not count nesting; [`Decoder::begin_map`] does.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// assert_eq!(Decoder::new(&[0xa1, 1, 2]).read_map_len().unwrap(), Some(1));
     /// assert!(Decoder::new(&[0xa2, 1, 2]).read_map_len().is_err());
     /// ```
@@ -637,7 +482,7 @@ impl<'a> Decoder<'a> {
     /// [`Container::has_next`], reading one item each time.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// let mut d = Decoder::new(&[0x9f, 0x01, 0x02, 0xff]);
     /// let mut list = d.begin_array()?;
     /// let mut items = Vec::new();
@@ -645,12 +490,12 @@ impl<'a> Decoder<'a> {
     ///     items.push(d.read_uint()?);
     /// }
     /// assert_eq!((items, d.depth()), (vec![1, 2], 0));
-    /// # Ok::<(), awsop_runtime::cbor::CborError>(())
+    /// # Ok::<(), awsop_runtime::codec::cbor::CborError>(())
     /// ```
     pub fn begin_array(&mut self) -> Result<Container, CborError> {
         self.enter()?;
         match self.read_array_len() {
-            Ok(left) => Ok(Container { left, done: false }),
+            Ok(left) => Ok(Container::new(left)),
             Err(e) => {
                 self.leave();
                 Err(e)
@@ -664,7 +509,7 @@ impl<'a> Decoder<'a> {
     pub fn begin_map(&mut self) -> Result<Container, CborError> {
         self.enter()?;
         match self.read_map_len() {
-            Ok(left) => Ok(Container { left, done: false }),
+            Ok(left) => Ok(Container::new(left)),
             Err(e) => {
                 self.leave();
                 Err(e)
@@ -692,7 +537,7 @@ impl<'a> Decoder<'a> {
     /// A tag's number (major type 6); the tagged item follows.
     ///
     /// ```
-    /// use awsop_runtime::cbor::Decoder;
+    /// use awsop_runtime::codec::cbor::Decoder;
     /// // 1(1363896240): a timestamp in epoch seconds.
     /// let mut d = Decoder::new(&[0xc1, 0x1a, 0x51, 0x4b, 0x67, 0xb0]);
     /// assert_eq!(d.read_tag().unwrap(), 1);
@@ -702,118 +547,5 @@ impl<'a> Decoder<'a> {
         let head = self.expect("tag", |h| h.major == major::TAG)?;
         self.pos += head.len;
         Ok(head.arg)
-    }
-
-    /// Skips the next item whole: scalars, strings (chunks included),
-    /// arrays and maps with everything in them, tags with their item.
-    ///
-    /// Iterative, not recursive: nesting costs one small frame per open
-    /// array or map, up to the depth limit ([`CborErrorKind::DepthLimitExceeded`]).
-    /// Text is not checked for UTF-8, since nothing reads it; everything
-    /// else is checked as by the `read_*` methods.
-    ///
-    /// ```
-    /// use awsop_runtime::cbor::Decoder;
-    /// let input = [0x82, 0x61, b'a', 0xbf, 0x01, 0x9f, 0xff, 0xff, 0x07];
-    /// let mut d = Decoder::new(&input);
-    /// d.skip_value().unwrap();
-    /// assert_eq!(d.read_uint().unwrap(), 7);
-    /// ```
-    pub fn skip_value(&mut self) -> Result<(), CborError> {
-        /// An open array or map.
-        enum Frame {
-            /// Items still to come (a map's entries count twice).
-            Items(u64),
-            /// Until a break; for a map, whether a key awaits its value.
-            Indefinite { map: bool, key_read: bool },
-        }
-        let mut open: Vec<Frame> = Vec::new();
-        let mut pos = self.pos;
-        // Whether the item now read follows a tag (so it cannot be a break).
-        let mut after_tag = false;
-        loop {
-            let start = pos;
-            let tagged = std::mem::take(&mut after_tag);
-            let head = head_at(self.input, pos)?;
-            pos += head.len;
-            match head.major {
-                major::UNSIGNED | major::NEGATIVE => {}
-                major::BYTES | major::TEXT if head.indefinite() => {
-                    pos = self.chunks(pos, head.major, |_, _| Ok(()))?;
-                }
-                major::BYTES | major::TEXT => pos += self.slice(pos, head.arg, start)?.len(),
-                major::ARRAY | major::MAP => {
-                    let map = head.major == major::MAP;
-                    if self.depth + open.len() >= self.max_depth {
-                        return Err(CborError::new(
-                            CborErrorKind::DepthLimitExceeded {
-                                limit: self.max_depth,
-                            },
-                            start,
-                        ));
-                    }
-                    if head.indefinite() {
-                        open.push(Frame::Indefinite {
-                            map,
-                            key_read: false,
-                        });
-                        continue;
-                    }
-                    let left = (self.input.len() - pos) as u64;
-                    let min_item_bytes = if map { 2 } else { 1 };
-                    if head.arg > left / min_item_bytes {
-                        return Err(CborError::new(
-                            CborErrorKind::LengthExceedsInput { declared: head.arg },
-                            start,
-                        ));
-                    }
-                    if head.arg > 0 {
-                        // At most `left`, so doubling cannot overflow.
-                        let items = if map { head.arg * 2 } else { head.arg };
-                        open.push(Frame::Items(items));
-                        continue;
-                    }
-                }
-                // The tagged item follows and fills the same place.
-                major::TAG => {
-                    after_tag = true;
-                    continue;
-                }
-                _ if head.is_break() => match open.last() {
-                    Some(Frame::Indefinite {
-                        key_read: false, ..
-                    }) if !tagged => {
-                        open.pop();
-                    }
-                    _ => {
-                        return Err(CborError::new(CborErrorKind::UnexpectedBreak, start));
-                    }
-                },
-                _ => {} // simple values and floats
-            }
-            // An item is complete: count it in its container, closing the
-            // containers it completes.
-            loop {
-                match open.last_mut() {
-                    None => {
-                        self.pos = pos;
-                        return Ok(());
-                    }
-                    Some(Frame::Items(left)) => {
-                        *left -= 1;
-                        if *left > 0 {
-                            break;
-                        }
-                        open.pop();
-                    }
-                    Some(Frame::Indefinite { map, key_read }) => {
-                        if *map {
-                            *key_read = !*key_read;
-                        }
-                        break;
-                    }
-                }
-            }
-        }
     }
 }

@@ -8,7 +8,7 @@ use super::Type;
 /// item (or chunk) where it was found.
 ///
 /// ```
-/// use awsop_runtime::cbor::{CborErrorKind, Decoder};
+/// use awsop_runtime::codec::cbor::{CborErrorKind, Decoder};
 /// // A text string declaring 2^63 bytes, in a 10-byte input.
 /// let input = [0x7b, 0x80, 0, 0, 0, 0, 0, 0, 0, b'a'];
 /// let err = Decoder::new(&input).read_text().unwrap_err();

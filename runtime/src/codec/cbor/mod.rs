@@ -4,7 +4,7 @@
 //! CBOR) serializes shapes on top of these.
 //!
 //! ```
-//! use awsop_runtime::cbor::{Decoder, Encoder};
+//! use awsop_runtime::codec::cbor::{Decoder, Encoder};
 //!
 //! // A structure as Smithy encoders write it: an indefinite-length map keyed
 //! // by member name, a timestamp as tag 1 over epoch seconds, a blob as a
@@ -31,7 +31,7 @@
 //!     }
 //! }
 //! d.finish()?;
-//! # Ok::<(), awsop_runtime::cbor::CborError>(())
+//! # Ok::<(), awsop_runtime::codec::cbor::CborError>(())
 //! ```
 //!
 //! The decoder is built for hostile input (a response body is whatever the
@@ -107,7 +107,7 @@ impl Type {
     /// A name for messages: `"text string"`, `"map"`, ...
     ///
     /// ```
-    /// assert_eq!(awsop_runtime::cbor::Type::Bytes.name(), "byte string");
+    /// assert_eq!(awsop_runtime::codec::cbor::Type::Bytes.name(), "byte string");
     /// ```
     pub fn name(self) -> &'static str {
         match self {
