@@ -688,3 +688,33 @@ async fn a_garbage_status_line_is_a_dispatch_error() {
         Some(DataZoneError::Unhandled)
     ));
 }
+
+/// An HTML 502 from a proxy and an XML 403 from a gateway in front of a
+/// JSON service: the error says the body was not understood and shows its
+/// start, control characters escaped and the caller's secret cut out.
+#[tokio::test]
+async fn error_bodies_in_another_format_are_shown_in_part() {
+    let html = format!(
+        "<html><head><title>502 Bad Gateway</title></head>\x1b[2J<body>{}</body></html>",
+        "x".repeat(400)
+    );
+    let xml = "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code>\
+               <Message>signature for SECRET does not match</Message></Error>";
+    for (status, body) in [(502, html.as_str()), (403, xml)] {
+        let (client, _) = replaying(vec![HttpResponse::new(status, body.to_string())]);
+        let err = create("dzd_x").send(&client).await.expect_err("refused");
+        assert_eq!(err.status(), Some(status));
+        let text = err.to_string();
+        assert!(text.contains("the body was not understood: <"), "{text}");
+        let excerpt = err.metadata().and_then(|m| m.body_excerpt()).unwrap();
+        assert!(excerpt.len() <= 200 + 16, "{} bytes", excerpt.len());
+        assert!(
+            !text.contains('\x1b'),
+            "a control character reached the text: {text:?}"
+        );
+        assert!(
+            !text.contains("SECRET"),
+            "the secret reached the text: {text}"
+        );
+    }
+}

@@ -22,6 +22,8 @@ pub(crate) struct Arg {
 pub(crate) enum ArgValue {
     Lit(Lit),
     Type(Type),
+    /// `key(a = "b", ...)`: a nested list.
+    List(Vec<Arg>, Span),
 }
 
 pub(crate) struct ArgList(pub(crate) Vec<Arg>);
@@ -32,7 +34,12 @@ impl Parse for ArgList {
         while !input.is_empty() {
             // `crate` is a keyword but a fine key.
             let key = input.call(Ident::parse_any)?;
-            let value = if input.peek(Token![=]) {
+            let value = if input.peek(syn::token::Paren) {
+                let content;
+                let paren = syn::parenthesized!(content in input);
+                let list: ArgList = content.parse()?;
+                Some(ArgValue::List(list.0, paren.span.join()))
+            } else if input.peek(Token![=]) {
                 input.parse::<Token![=]>()?;
                 Some(if input.peek(Lit) {
                     ArgValue::Lit(input.parse()?)
@@ -111,7 +118,22 @@ impl Arg {
         match &self.value {
             Some(ArgValue::Lit(l)) => l.span(),
             Some(ArgValue::Type(t)) => t.span(),
+            Some(ArgValue::List(_, span)) => *span,
             None => self.key.span(),
+        }
+    }
+
+    /// A nested list: `key(a = "b", ...)`.
+    pub(crate) fn list(&self, cx: &Ctxt, example: &str) -> Option<&[Arg]> {
+        match &self.value {
+            Some(ArgValue::List(args, _)) => Some(args),
+            _ => {
+                cx.error(
+                    self.value_span(),
+                    format!("`{0}` takes a list, as in `{0}({example})`", self.name),
+                );
+                None
+            }
         }
     }
 

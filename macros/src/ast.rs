@@ -7,8 +7,8 @@ use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Fields, Ident, Item, LitInt, LitStr, Path, Type};
 
-use crate::attr::{self, MemberAttrs, OperationAttrs, VariantAttrs};
-use crate::case::{lower_camel, lower_first, screaming_snake};
+use crate::attr::{self, MemberAttrs, OperationAttrs, PaginatorAttrs, VariantAttrs};
+use crate::case::{lower_camel, lower_first, screaming_snake, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
 use crate::uri::UriTemplate;
@@ -36,6 +36,8 @@ pub(crate) struct OperationArgs {
     pub(crate) endpoint: Option<LitStr>,
     pub(crate) service_id: Option<LitStr>,
     pub(crate) name: Option<LitStr>,
+    pub(crate) rename_all: Option<LitStr>,
+    pub(crate) paginator: Option<PaginatorAttrs>,
     pub(crate) krate: Option<Path>,
     pub(crate) given: Vec<&'static str>,
 }
@@ -44,6 +46,8 @@ pub(crate) struct OperationArgs {
 pub(crate) struct Member {
     pub(crate) ident: Ident,
     pub(crate) ty: Type,
+    /// Whether the field is `pub` (reachable from anywhere).
+    pub(crate) public: bool,
     /// The name on the wire: body key, label name, query key fallback.
     pub(crate) wire: String,
     pub(crate) binding: Binding,
@@ -181,6 +185,11 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream, item: &Item) -> Option<Ope
         }
     };
     check_generics(cx, &item.generics, "#[aws_operation]");
+    // The arguments are read first (`rename_all` names the members), but
+    // their errors are reported after the members', in reading order.
+    let args_cx = Ctxt::default();
+    let attrs = attr::operation(&args_cx, args);
+    let rule = rename_rule(&attrs.rename_all);
     let members = match &item.fields {
         Fields::Named(named) => named
             .named
@@ -191,6 +200,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream, item: &Item) -> Option<Ope
                     f,
                     MemberPlace::Input,
                     "#[aws(...)] on an operation input member",
+                    rule,
                 )
             })
             .collect(),
@@ -204,8 +214,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream, item: &Item) -> Option<Ope
         }
         Fields::Unit => Vec::new(),
     };
-    // Read after the members, so errors come out in reading order.
-    let attrs = attr::operation(cx, args);
+    cx.absorb(args_cx);
     Some(Operation {
         args: operation_args(cx, attrs),
         members,
@@ -245,13 +254,26 @@ fn operation_args(cx: &Ctxt, attrs: OperationAttrs) -> OperationArgs {
         endpoint: attrs.endpoint,
         service_id: attrs.service_id,
         name: attrs.name,
+        rename_all: attrs.rename_all,
+        paginator: attrs.paginator,
         krate: attrs.krate,
         given: attrs.given,
     }
 }
 
+/// The rule `rename_all` names, if it names one (`valid` reports the rest).
+fn rename_rule(lit: &Option<LitStr>) -> Option<RenameRule> {
+    lit.as_ref().and_then(|l| RenameRule::parse(&l.value()))
+}
+
 /// One field of an operation input or a structure.
-fn member(cx: &Ctxt, field: &syn::Field, place: MemberPlace, what: &str) -> Member {
+fn member(
+    cx: &Ctxt,
+    field: &syn::Field,
+    place: MemberPlace,
+    what: &str,
+    rule: Option<RenameRule>,
+) -> Member {
     let ident = field
         .ident
         .clone()
@@ -269,7 +291,10 @@ fn member(cx: &Ctxt, field: &syn::Field, place: MemberPlace, what: &str) -> Memb
         .as_ref()
         .or(attrs.rename.as_ref())
         .map(LitStr::value)
-        .unwrap_or_else(|| lower_camel(&unraw));
+        .unwrap_or_else(|| match rule {
+            Some(rule) => rule.field(&unraw),
+            None => lower_camel(&unraw),
+        });
     let (binding, binding_span) = match first {
         None => (Binding::Body, ident.span()),
         Some((key, span, value)) => {
@@ -294,6 +319,7 @@ fn member(cx: &Ctxt, field: &syn::Field, place: MemberPlace, what: &str) -> Memb
     Member {
         ident,
         ty: field.ty.clone(),
+        public: matches!(field.vis, syn::Visibility::Public(_)),
         wire,
         binding,
         binding_span,
@@ -308,9 +334,15 @@ fn member(cx: &Ctxt, field: &syn::Field, place: MemberPlace, what: &str) -> Memb
     }
 }
 
-/// `#[aws_shape(...)]` on `item`: the model and the crate path, or no
+/// The arguments of `#[aws_shape(...)]` the later stages need.
+pub(crate) struct ShapeArgs {
+    pub(crate) rename_all: Option<LitStr>,
+    pub(crate) krate: Option<Path>,
+}
+
+/// `#[aws_shape(...)]` on `item`: the model and its arguments, or no
 /// model when the item cannot be a shape (reported).
-pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>, Option<Path>) {
+pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>, ShapeArgs) {
     let attrs = attr::shape(cx, args);
     let shape = match item {
         Item::Struct(s) => {
@@ -325,6 +357,7 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>
                             f,
                             MemberPlace::Structure,
                             "#[aws(...)] on a structure member",
+                            rename_rule(&attrs.rename_all),
                         )
                     })
                     .collect(),
@@ -346,7 +379,7 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>
         }
         Item::Enum(e) => {
             check_generics(cx, &e.generics, "#[aws_shape]");
-            enum_shape(cx, e, attrs.errors)
+            enum_shape(cx, e, attrs.errors, rename_rule(&attrs.rename_all))
         }
         Item::Union(u) => {
             cx.error(
@@ -360,7 +393,11 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>
             None
         }
     };
-    (shape, attrs.krate)
+    let args = ShapeArgs {
+        rename_all: attrs.rename_all,
+        krate: attrs.krate,
+    };
+    (shape, args)
 }
 
 #[derive(PartialEq)]
@@ -381,7 +418,12 @@ fn variant_kind(v: &syn::Variant) -> VariantKind {
 /// Classifies an enum: errors (with `errors`), a union (one-value
 /// variants), an int enum (unit variants with values) or a string enum.
 /// Every problem with its form is reported, not only the first.
-fn enum_shape(cx: &Ctxt, e: &syn::ItemEnum, errors: bool) -> Option<Shape> {
+fn enum_shape(
+    cx: &Ctxt,
+    e: &syn::ItemEnum,
+    errors: bool,
+    rule: Option<RenameRule>,
+) -> Option<Shape> {
     if e.variants.is_empty() {
         cx.error(
             e.ident.span(),
@@ -456,12 +498,9 @@ fn enum_shape(cx: &Ctxt, e: &syn::ItemEnum, errors: bool) -> Option<Shape> {
             .variants
             .iter()
             .map(|v| {
-                variant(
-                    cx,
-                    v,
-                    VariantPlace::StringEnum,
-                    screaming_snake(&v.ident.to_string()),
-                )
+                let name = v.ident.to_string();
+                let wire = rule.map_or_else(|| screaming_snake(&name), |r| r.variant(&name));
+                variant(cx, v, VariantPlace::StringEnum, wire)
             })
             .collect();
         return Some(Shape::StringEnum(Enum { item, variants }));

@@ -38,10 +38,51 @@ pub(crate) struct OperationAttrs {
     pub(crate) endpoint: Option<LitStr>,
     pub(crate) service_id: Option<LitStr>,
     pub(crate) name: Option<LitStr>,
+    pub(crate) rename_all: Option<LitStr>,
+    pub(crate) paginator: Option<PaginatorAttrs>,
     pub(crate) krate: Option<Path>,
     /// Keys given, well formed or not: a required key given with a bad
     /// value is not also "missing".
     pub(crate) given: Vec<&'static str>,
+}
+
+/// `paginator(...)`, as written.
+pub(crate) struct PaginatorAttrs {
+    /// The span of `paginator`, for errors about the whole.
+    pub(crate) span: Span,
+    pub(crate) input_token: Option<LitStr>,
+    pub(crate) output_token: Option<LitStr>,
+    pub(crate) items: Option<LitStr>,
+    pub(crate) page_size: Option<LitStr>,
+    pub(crate) more_results: Option<LitStr>,
+}
+
+fn paginator(cx: &Ctxt, arg: &Arg) -> Option<PaginatorAttrs> {
+    let args = arg.list(
+        cx,
+        "input_token = \"nextToken\", output_token = \"nextToken\", items = \"items\"",
+    )?;
+    let mut out = PaginatorAttrs {
+        span: arg.key.span(),
+        input_token: None,
+        output_token: None,
+        items: None,
+        page_size: None,
+        more_results: None,
+    };
+    let mut seen = HashMap::new();
+    for arg in accept(cx, args, PAGINATOR_ARGS, "paginator(...)", &mut seen) {
+        let value = arg.string(cx);
+        match arg.name.as_str() {
+            INPUT_TOKEN => out.input_token = value,
+            OUTPUT_TOKEN => out.output_token = value,
+            ITEMS => out.items = value,
+            PAGE_SIZE => out.page_size = value,
+            MORE_RESULTS => out.more_results = value,
+            _ => {}
+        }
+    }
+    Some(out)
 }
 
 pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
@@ -72,6 +113,8 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
             ENDPOINT => out.endpoint = arg.string(cx),
             SERVICE_ID => out.service_id = arg.string(cx),
             NAME => out.name = arg.string(cx),
+            RENAME_ALL => out.rename_all = arg.string(cx),
+            PAGINATOR => out.paginator = paginator(cx, arg),
             CRATE => out.krate = crate_path(cx, arg),
             _ => {}
         }
@@ -82,6 +125,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
 /// `#[aws_shape(...)]`, as written.
 pub(crate) struct ShapeAttrs {
     pub(crate) errors: bool,
+    pub(crate) rename_all: Option<LitStr>,
     pub(crate) krate: Option<Path>,
 }
 
@@ -89,12 +133,14 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream) -> ShapeAttrs {
     let args = parse_args(cx, args);
     let mut out = ShapeAttrs {
         errors: false,
+        rename_all: None,
         krate: None,
     };
     let mut seen = HashMap::new();
     for arg in accept(cx, &args, SHAPE_ARGS, "#[aws_shape(...)]", &mut seen) {
         match arg.name.as_str() {
             ERRORS => out.errors = arg.flag(cx),
+            RENAME_ALL => out.rename_all = arg.string(cx),
             CRATE => out.krate = crate_path(cx, arg),
             _ => {}
         }

@@ -39,6 +39,16 @@ impl Ctxt {
         self.count.get()
     }
 
+    /// Takes `other`'s errors, after this one's (so they are reported in
+    /// the order the code was read).
+    pub(crate) fn absorb(&self, other: Ctxt) {
+        if let Err(e) = other.check() {
+            for error in e {
+                self.push(error);
+            }
+        }
+    }
+
     /// All errors, if any.
     pub(crate) fn check(self) -> Result<(), syn::Error> {
         match self.errors.into_inner() {

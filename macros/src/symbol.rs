@@ -15,15 +15,38 @@ pub(crate) const ENDPOINT: &str = "endpoint";
 pub(crate) const SERVICE_ID: &str = "service_id";
 pub(crate) const NAME: &str = "name";
 pub(crate) const CRATE: &str = "crate";
+pub(crate) const RENAME_ALL: &str = "rename_all";
+pub(crate) const PAGINATOR: &str = "paginator";
 
 pub(crate) const OPERATION_ARGS: &[&str] = &[
-    SERVICE, METHOD, URI, STATUS, OUTPUT, ERROR, PROTOCOL, ENDPOINT, SERVICE_ID, NAME, CRATE,
+    SERVICE, METHOD, URI, STATUS, OUTPUT, ERROR, PROTOCOL, ENDPOINT, SERVICE_ID, NAME, RENAME_ALL,
+    PAGINATOR, CRATE,
 ];
+
+// paginator(...)
+pub(crate) const INPUT_TOKEN: &str = "input_token";
+pub(crate) const OUTPUT_TOKEN: &str = "output_token";
+pub(crate) const ITEMS: &str = "items";
+pub(crate) const PAGE_SIZE: &str = "page_size";
+pub(crate) const MORE_RESULTS: &str = "more_results";
+
+pub(crate) const PAGINATOR_ARGS: &[&str] =
+    &[INPUT_TOKEN, OUTPUT_TOKEN, ITEMS, PAGE_SIZE, MORE_RESULTS];
 
 // #[aws_shape(...)]
 pub(crate) const ERRORS: &str = "errors";
 
-pub(crate) const SHAPE_ARGS: &[&str] = &[ERRORS, CRATE];
+pub(crate) const SHAPE_ARGS: &[&str] = &[ERRORS, RENAME_ALL, CRATE];
+
+/// The naming rules `rename_all` accepts, as serde spells them.
+pub(crate) const RENAME_RULES: &[&str] = &[
+    "PascalCase",
+    "camelCase",
+    "lowerCamelCase",
+    "snake_case",
+    "SCREAMING_SNAKE_CASE",
+    "kebab-case",
+];
 
 // #[aws(...)] on members
 pub(crate) const LABEL: &str = "label";

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use proc_macro2::Span;
 use syn::{LitStr, Type};
 
-use crate::ast::{Binding, Enum, Member, Operation, Shape, Structure, TimestampFormat};
+use crate::ast::{Binding, Enum, Member, Operation, Shape, ShapeArgs, Structure, TimestampFormat};
+use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 use crate::protocol::{self, PROTOCOLS, REST_JSON1};
 use crate::symbol::*;
@@ -17,6 +18,9 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) {
     operation_args(cx, op);
     check_members(cx, &op.members, op.derives_debug);
     rpc_bindings(cx, op);
+    if let Some(p) = &op.args.paginator {
+        paginator(cx, op, p);
+    }
     uri_labels(cx, op);
     for m in &op.members {
         if m.binding == Binding::ResponseCode {
@@ -102,6 +106,106 @@ fn rpc_bindings(cx: &Ctxt, op: &Operation) {
     }
 }
 
+fn rename_all(cx: &Ctxt, lit: &Option<LitStr>) {
+    if let Some(lit) = lit {
+        if RenameRule::parse(&lit.value()).is_none() {
+            cx.error(
+                lit.span(),
+                format!(
+                    "unknown rename_all rule \"{}\"; use one of: {}",
+                    lit.value(),
+                    RENAME_RULES.join(", ")
+                ),
+            );
+        }
+    }
+}
+
+/// The input member a paginator string names: by wire name, else by
+/// field name.
+pub(crate) fn input_member<'a>(op: &'a Operation, name: &str) -> Option<&'a Member> {
+    op.members.iter().find(|m| m.wire == name).or_else(|| {
+        op.members
+            .iter()
+            .find(|m| syn::ext::IdentExt::unraw(&m.ident) == name)
+    })
+}
+
+/// A dotted path of member names (`Result.NextToken`): each segment a
+/// name of letters, digits and `_`.
+pub(crate) fn is_member_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.split('.').all(|segment| {
+            !segment.is_empty()
+                && segment
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                && !segment.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+fn paginator(cx: &Ctxt, op: &Operation, p: &crate::attr::PaginatorAttrs) {
+    let members = || {
+        op.members
+            .iter()
+            .map(|m| format!("`{}`", m.wire))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (key, lit) in [(INPUT_TOKEN, &p.input_token), (PAGE_SIZE, &p.page_size)] {
+        let Some(lit) = lit else { continue };
+        match input_member(op, &lit.value()) {
+            Some(m) if key == INPUT_TOKEN && option_inner(&m.ty).is_none() => cx.error_spanned(
+                &m.ty,
+                "a paginator's input token is an `Option`: the first page is sent without one",
+            ),
+            Some(_) => {}
+            None => cx.error(
+                lit.span(),
+                format!(
+                    "`{}` is not a member of this operation's input; its members are: {}",
+                    lit.value(),
+                    members()
+                ),
+            ),
+        }
+    }
+    for (key, lit) in [
+        (INPUT_TOKEN, &p.input_token),
+        (OUTPUT_TOKEN, &p.output_token),
+    ] {
+        if lit.is_none() {
+            cx.error(
+                p.span,
+                format!("paginator(...) needs `{key}`: the member that carries the page token"),
+            );
+        }
+    }
+    for lit in [&p.output_token, &p.items, &p.more_results]
+        .into_iter()
+        .flatten()
+    {
+        if !is_member_path(&lit.value()) {
+            cx.error(
+                lit.span(),
+                "a paginator names an output member by its wire name, or a dotted path to one (\"Result.NextToken\")",
+            );
+        }
+    }
+    if op.args.output.is_none() {
+        cx.error(
+            p.span,
+            "a paginated operation names its `output`, where the token comes from",
+        );
+    }
+    if crate::attr::derives(&op.item.attrs, "Clone").is_none() {
+        cx.error(
+            p.span,
+            "a paginated operation derives `Clone`: each page is sent from a copy of the request",
+        );
+    }
+}
+
 fn non_empty(cx: &Ctxt, lit: &Option<LitStr>, key: &str) {
     if let Some(lit) = lit {
         if lit.value().is_empty() {
@@ -112,6 +216,7 @@ fn non_empty(cx: &Ctxt, lit: &Option<LitStr>, key: &str) {
 
 fn operation_args(cx: &Ctxt, op: &Operation) {
     let args = &op.args;
+    rename_all(cx, &args.rename_all);
     non_empty(cx, &args.service, SERVICE);
     non_empty(cx, &args.service_id, SERVICE_ID);
     non_empty(cx, &args.name, NAME);
@@ -235,6 +340,23 @@ fn uri_labels(cx: &Ctxt, op: &Operation) {
                 ),
             ),
             None => {
+                // A member whose wire name differs only in case is the
+                // likely intent: say so, rather than suggest a new field.
+                if let Some(m) = op
+                    .members
+                    .iter()
+                    .find(|m| !m.had_errors && m.wire.eq_ignore_ascii_case(name))
+                {
+                    cx.error(
+                        m.ident.span(),
+                        format!(
+                            "the uri label `{{{name}}}` matches `{}` but for case: its wire name is `{}`; \
+                             bind it with `#[aws(label = \"{name}\")]` (or name every member with `rename_all`)",
+                            m.ident, m.wire
+                        ),
+                    );
+                    continue;
+                }
                 let field = crate::case::lower_camel(name);
                 cx.error(
                     *uri_span,
@@ -248,7 +370,11 @@ fn uri_labels(cx: &Ctxt, op: &Operation) {
         }
     }
     for m in &labels {
-        if !uri.labels().any(|(name, _)| name == m.wire) {
+        // A label that matches but for case was reported above.
+        if !uri
+            .labels()
+            .any(|(name, _)| name.eq_ignore_ascii_case(&m.wire))
+        {
             cx.error(
                 m.binding_span,
                 format!(
@@ -260,7 +386,15 @@ fn uri_labels(cx: &Ctxt, op: &Operation) {
     }
 }
 
-pub(crate) fn shape(cx: &Ctxt, shape: &Shape) {
+pub(crate) fn shape(cx: &Ctxt, shape: &Shape, args: &ShapeArgs) {
+    rename_all(cx, &args.rename_all);
+    if let (Some(lit), Shape::IntEnum(_) | Shape::Errors(_)) = (&args.rename_all, shape) {
+        cx.error(
+            lit.span(),
+            "`rename_all` names the members of structures and unions and the values of string enums; \
+             an int enum's values are numbers and error codes are exception names",
+        );
+    }
     match shape {
         Shape::Structure(s) => structure(cx, s),
         Shape::StringEnum(e) => {

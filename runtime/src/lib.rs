@@ -29,6 +29,7 @@ mod local_file;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
+pub mod pagination;
 pub mod profile;
 #[doc(hidden)]
 pub mod protocol;

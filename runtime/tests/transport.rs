@@ -294,3 +294,40 @@ async fn h2_round_trips(name: &str, http: Box<dyn HttpClient>) {
         assert_eq!(body, b"{}", "{name}");
     }
 }
+
+/// Answers 200 with the request's head echoed in the body, so a test sees
+/// exactly what went on the wire.
+fn echo_head(request: &str) -> Vec<u8> {
+    let head = request.split("\r\n\r\n").next().unwrap_or_default();
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-length: {}\r\n\r\n{head}",
+        head.len()
+    )
+    .into_bytes()
+}
+
+/// botocore sends `Content-Length: 0` on a bodiless POST, PUT or PATCH, and
+/// S3 and some proxies answer 411 without it; a GET or DELETE sends none.
+#[tokio::test]
+async fn bodiless_posts_puts_and_patches_send_content_length_zero() {
+    let (url, _server) = serve(echo_head).await;
+    for (name, client) in clients(1 << 20) {
+        for (method, expected) in [
+            (http::Method::POST, Some("0")),
+            (http::Method::PUT, Some("0")),
+            (http::Method::PATCH, Some("0")),
+            (http::Method::GET, None),
+            (http::Method::DELETE, None),
+        ] {
+            let request = HttpRequest::new(method.clone(), format!("{url}/thing"));
+            let response = client.call(request).await.unwrap();
+            let head = String::from_utf8(response.body.to_vec()).unwrap();
+            let length = head.lines().find_map(|l| {
+                l.to_ascii_lowercase()
+                    .strip_prefix("content-length:")
+                    .map(|v| v.trim().to_string())
+            });
+            assert_eq!(length.as_deref(), expected, "{name} {method}:\n{head}");
+        }
+    }
+}

@@ -43,7 +43,6 @@ mod create_user_profile;
 mod details;
 mod errors;
 mod get_user_profile;
-mod paginate;
 mod profile_status;
 mod profile_type;
 mod search_type;
@@ -59,7 +58,9 @@ pub use errors::{
     ThrottlingException, UnauthorizedException, ValidationException,
 };
 pub use get_user_profile::{GetUserProfile, GetUserProfileOutput};
-pub use paginate::SearchUserProfilesPages;
+/// The pages of a [`SearchUserProfiles`]: what [`SearchUserProfiles::paginate`]
+/// returns (`next_page()`, `items()`, `collect_items()`, `max_items(n)`).
+pub type SearchUserProfilesPages<'a> = crate::Paginator<'a, SearchUserProfiles>;
 pub use profile_status::UserProfileStatus;
 pub use profile_type::UserProfileType;
 pub use search_type::UserSearchType;

@@ -41,6 +41,12 @@ use super::{DataZoneError, UserProfileSummary, UserSearchType};
     status = 200,
     output = SearchUserProfilesOutput,
     error = DataZoneError,
+    paginator(
+        input_token = "nextToken",
+        output_token = "nextToken",
+        items = "items",
+        page_size = "maxResults"
+    ),
     crate = "crate",
 )]
 #[derive(Clone, PartialEq)]

@@ -5,6 +5,7 @@ mod debug;
 mod errors;
 mod int_enum;
 mod operation;
+mod paginator;
 mod paths;
 mod string_enum;
 mod strip;
@@ -44,13 +45,13 @@ pub(crate) fn aws_shape(args: TokenStream, input: TokenStream) -> TokenStream {
         Err(e) => return with_errors(input, e),
     };
     let cx = Ctxt::default();
-    let (shape, krate) = ast::shape(&cx, args, &item);
+    let (shape, args) = ast::shape(&cx, args, &item);
     if let Some(shape) = &shape {
-        valid::shape(&cx, shape);
+        valid::shape(&cx, shape, &args);
     }
     match (cx.check(), shape) {
         (Ok(()), Some(shape)) => {
-            let paths = paths::Paths::new(krate.as_ref());
+            let paths = paths::Paths::new(args.krate.as_ref());
             match &shape {
                 Shape::Structure(s) => structure::expand(s, &paths),
                 Shape::StringEnum(e) => string_enum::expand(e, &paths),

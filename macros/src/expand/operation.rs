@@ -58,6 +58,11 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let fill = fill_tokens(op, &paths);
     let serialize = serialize(op, protocol, &paths);
     let debug = debug::sensitive(ident, &op.members, &paths);
+    let paginator = op
+        .args
+        .paginator
+        .as_ref()
+        .map(|p| super::paginator::expand(op, p, &paths));
     let status = op
         .args
         .status
@@ -117,6 +122,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             }
         }
 
+        #paginator
         #debug
     }
 }

@@ -36,6 +36,7 @@ pub(crate) fn expand(s: &Structure, paths: &Paths) -> TokenStream {
     let read = read_impl(ident, &body, paths);
     let from_response = from_response(s, &body, paths);
     let debug = debug::sensitive(ident, &s.members, paths);
+    let member_types = member_types(s, paths);
 
     quote! {
         #item
@@ -72,8 +73,51 @@ pub(crate) fn expand(s: &Structure, paths: &Paths) -> TokenStream {
             }
         }
 
+        #[automatically_derived]
+        impl #private::pagination::PathMember for #ident {
+            type Value = Self;
+            fn value(&self) -> ::core::option::Option<&Self> {
+                ::core::option::Option::Some(self)
+            }
+            fn value_mut(&mut self) -> ::core::option::Option<&mut Self> {
+                ::core::option::Option::Some(self)
+            }
+        }
+
+        #member_types
         #debug
     }
+}
+
+/// `MemberType` for each `pub` member that may be on a paginator's items
+/// path (lists and structures, not scalars): how an operation declared
+/// elsewhere names the items' type. Only `pub` members: a trait impl may
+/// not name a private type.
+fn member_types(s: &Structure, paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let ident = &s.item.ident;
+    let members = s.members.iter().filter(|m| m.public && !is_scalar(&m.ty));
+    let impls = members.map(|m| {
+        let hash = crate::case::field_hash(&syn::ext::IdentExt::unraw(&m.ident).to_string());
+        let ty = &m.ty;
+        quote! {
+            #[automatically_derived]
+            impl #private::pagination::MemberType<#hash> for #ident {
+                type Type = #ty;
+            }
+        }
+    });
+    quote!(#(#impls)*)
+}
+
+/// Whether a member type is a scalar (or an `Option` of one): no
+/// paginator path goes through it to items.
+fn is_scalar(ty: &syn::Type) -> bool {
+    const SCALARS: &[&str] = &[
+        "String", "bool", "i8", "i16", "i32", "i64", "f32", "f64", "Blob", "DateTime",
+    ];
+    let inner = crate::types::strip_option(ty);
+    SCALARS.iter().any(|name| is_named(inner, name))
 }
 
 /// `impl FromResponse`: the body members through the protocol, then each

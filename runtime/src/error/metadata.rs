@@ -13,7 +13,11 @@ pub struct ErrorMetadata {
     message: Option<String>,
     status: u16,
     request_id: Option<String>,
+    body_excerpt: Option<String>,
 }
+
+/// How much of a body that was not understood an error shows.
+const EXCERPT_BYTES: usize = 200;
 
 impl ErrorMetadata {
     /// Metadata from its parts.
@@ -28,7 +32,26 @@ impl ErrorMetadata {
             message,
             status,
             request_id,
+            body_excerpt: None,
         }
+    }
+
+    /// The same metadata, noting that the body (an HTML page from a proxy,
+    /// say) was not in the protocol's format: its first 200 bytes are kept,
+    /// control characters escaped, for people to see what came back.
+    ///
+    /// ```
+    /// use awsop_runtime::ErrorMetadata;
+    /// let meta = ErrorMetadata::new(None, None, 502, None).with_unreadable_body(b"<html>\x1b[31mBad gateway</html>");
+    /// assert_eq!(meta.body_excerpt(), Some("<html>\\u{1b}[31mBad gateway</html>"));
+    /// assert!(meta.to_string().contains("the body was not understood"));
+    /// ```
+    pub fn with_unreadable_body(mut self, body: &[u8]) -> Self {
+        let cut = &body[..body.len().min(EXCERPT_BYTES)];
+        let text = String::from_utf8_lossy(cut);
+        let text = text.trim_end_matches('\u{fffd}');
+        self.body_excerpt = Some(crate::text::escape(text).into_owned());
+        self
     }
 
     /// The error code, e.g. `ThrottlingException`.
@@ -46,9 +69,15 @@ impl ErrorMetadata {
         self.status
     }
 
-    /// The `x-amzn-requestid` response header.
+    /// The request id (`x-amzn-requestid`, or `x-amz-request-id`).
     pub fn request_id(&self) -> Option<&str> {
         self.request_id.as_deref()
+    }
+
+    /// The start of a body that was not in the protocol's format,
+    /// escaped for display; `None` when the body was understood (or empty).
+    pub fn body_excerpt(&self) -> Option<&str> {
+        self.body_excerpt.as_deref()
     }
 }
 
@@ -62,6 +91,9 @@ impl fmt::Display for ErrorMetadata {
         f.write_str(")")?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
+        }
+        if let Some(excerpt) = &self.body_excerpt {
+            write!(f, ": the body was not understood: {excerpt}")?;
         }
         Ok(())
     }

@@ -2,21 +2,38 @@
 //! restJson1 and awsJson (which differ only in which wins).
 
 use crate::codec::json::{JsonKind, JsonReader};
-use crate::error::ParseError;
+use crate::error::{ErrorMetadata, ParseError};
 use crate::shape::ERROR_MESSAGE_KEYS;
 
 /// The top-level string members `code`, `__type` and the message of a JSON
-/// error body. All `None` when the body is not a JSON object.
+/// error body. All `None` when the body is not a JSON object, which
+/// `unreadable` then says (for a non-empty body).
 #[derive(Debug, Default)]
 pub(crate) struct JsonErrorFields {
     pub(crate) code: Option<String>,
     pub(crate) type_name: Option<String>,
     pub(crate) message: Option<String>,
+    pub(crate) unreadable: bool,
 }
 
 impl JsonErrorFields {
     pub(crate) fn read(body: &[u8]) -> Self {
-        read_fields(body).unwrap_or_default()
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return JsonErrorFields::default();
+        }
+        read_fields(body).unwrap_or(JsonErrorFields {
+            unreadable: true,
+            ..JsonErrorFields::default()
+        })
+    }
+
+    /// `meta`, with the body's excerpt when it was not a JSON object.
+    pub(crate) fn note_unreadable(&self, meta: ErrorMetadata, body: &[u8]) -> ErrorMetadata {
+        if self.unreadable {
+            meta.with_unreadable_body(body)
+        } else {
+            meta
+        }
     }
 }
 

@@ -71,12 +71,13 @@ impl Protocol for RestJson1 {
             .map(error_code::sanitize)
             .filter(|c| !c.is_empty())
             .map(str::to_owned);
-        ErrorMetadata::new(
+        let meta = ErrorMetadata::new(
             code,
-            body.message,
+            body.message.clone(),
             response.status,
             request_id::from_headers(response).map(str::to_owned),
-        )
+        );
+        body.note_unreadable(meta, &response.body)
     }
 
     fn read_body<T: ReadValue + Shape>(body: &[u8], role: Role<'_>) -> Result<T, ParseError> {
@@ -157,6 +158,24 @@ mod tests {
         assert_eq!(RestJson1::error_metadata(&r).code(), Some("FooError"));
         let r = HttpResponse::new(400, r#"{"errorMessage": "m", "Message": "M"}"#);
         assert_eq!(RestJson1::error_metadata(&r).message(), Some("M"));
+    }
+
+    #[test]
+    fn unreadable_bodies_are_shown_in_part() {
+        let page = format!("<html><body>{}</body></html>", "x".repeat(500));
+        let meta = RestJson1::error_metadata(&HttpResponse::new(403, page));
+        let excerpt = meta.body_excerpt().unwrap();
+        assert!(excerpt.starts_with("<html><body>xxx"), "{excerpt}");
+        assert_eq!(excerpt.len(), 200);
+        assert!(meta
+            .to_string()
+            .contains("the body was not understood: <html>"));
+        let ok = RestJson1::error_metadata(&HttpResponse::new(400, r#"{"message": "m"}"#));
+        assert_eq!(ok.body_excerpt(), None);
+        assert_eq!(
+            RestJson1::error_metadata(&HttpResponse::new(500, "")).body_excerpt(),
+            None
+        );
     }
 
     #[test]

@@ -94,6 +94,8 @@ impl HyperClient {
             DispatchError::new(DispatchErrorKind::Other, "the request URL is not valid")
                 .with_source(e)
         })?;
+        let mut request = request;
+        super::framing::add_empty_content_length(&mut request);
         let mut outgoing = http::Request::new(Full::new(request.body));
         *outgoing.method_mut() = request.method;
         *outgoing.uri_mut() = uri;

@@ -10,6 +10,7 @@
 //! and neither uses a proxy).
 
 mod dispatch_error;
+mod framing;
 mod hyper_client;
 mod replay;
 #[cfg(feature = "reqwest")]

@@ -118,6 +118,8 @@ impl ReqwestClient {
             url.host_str().map(str::to_owned),
             url.port_or_known_default(),
         );
+        let mut request = request;
+        super::framing::add_empty_content_length(&mut request);
         let sending = self
             .client
             .request(request.method, url)
