@@ -14,8 +14,6 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
-// The byte-level CBOR codec under the rpcv2Cbor protocol; not yet part of
-// the runtime's user-facing surface.
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
