@@ -122,7 +122,7 @@ async fn attempts<O: Operation>(
     let mut spent_quota = 0;
     loop {
         if let Some(limiter) = &inner.rate_limiter {
-            limiter.acquire().await;
+            limiter.acquire_with(&*inner.sleep).await;
         }
         let span = tracing::debug_span!(
             "attempt",
@@ -196,7 +196,7 @@ async fn attempts<O: Operation>(
                     }),
                 };
                 tracing::debug!(?kind, ?delay, "retrying");
-                tokio::time::sleep(delay).await;
+                inner.sleep.sleep(delay).await;
                 attempt += 1;
             }
         }

@@ -8,7 +8,7 @@ use crate::profile::ProfileSet;
 use crate::region::{region_from_env, Region};
 use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
 use crate::sigv4::{SigningKeyCache, SigningSettings};
-use crate::time::{SystemClock, TimeSource};
+use crate::time::{AsyncSleep, SystemClock, TimeSource, TokioSleep};
 use crate::token::{IdempotencyTokenGenerator, RandomUuid};
 use crate::transport::{HttpClient, HyperClient, TransportSettings};
 
@@ -44,6 +44,7 @@ pub struct ClientBuilder {
     operation_timeout: Option<Duration>,
     http: Option<Arc<dyn HttpClient>>,
     time: Option<Arc<dyn TimeSource>>,
+    sleep: Option<Arc<dyn AsyncSleep>>,
     tokens: Option<Arc<dyn IdempotencyTokenGenerator>>,
 }
 
@@ -220,6 +221,22 @@ impl ClientBuilder {
         self
     }
 
+    /// What the client waits with between retry attempts (default: tokio's
+    /// timer). Tests give an [`InstantSleep`](crate::time::InstantSleep),
+    /// so a throttled-then-successful call takes no time and the backoff
+    /// it would have waited can be checked.
+    ///
+    /// ```
+    /// use awsop_runtime::time::InstantSleep;
+    /// let sleep = InstantSleep::new();
+    /// let client = awsop_runtime::Client::builder().sleep(sleep.clone()).build().unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn sleep(mut self, sleep: impl AsyncSleep + 'static) -> Self {
+        self.sleep = Some(Arc::new(sleep));
+        self
+    }
+
     /// The idempotency-token generator (tests fix it).
     pub fn token_generator(mut self, tokens: impl IdempotencyTokenGenerator + 'static) -> Self {
         self.tokens = Some(Arc::new(tokens));
@@ -271,6 +288,7 @@ impl ClientBuilder {
                 operation_timeout: self.operation_timeout,
                 http,
                 time,
+                sleep: self.sleep.unwrap_or_else(|| Arc::new(TokioSleep)),
                 tokens: self.tokens.unwrap_or_else(|| Arc::new(RandomUuid)),
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
