@@ -46,6 +46,8 @@ pub struct ClientBuilder {
     time: Option<Arc<dyn TimeSource>>,
     sleep: Option<Arc<dyn AsyncSleep>>,
     tokens: Option<Arc<dyn IdempotencyTokenGenerator>>,
+    #[cfg(feature = "test-util")]
+    mock: Option<Arc<dyn crate::mock_hook::AttemptHook>>,
 }
 
 impl ClientBuilder {
@@ -243,6 +245,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Makes `hook` answer every attempt instead of signing and sending:
+    /// what `awsop::mock::Mock::client` builds on. Not a stable API.
+    #[cfg(feature = "test-util")]
+    #[doc(hidden)]
+    pub fn attempt_hook(mut self, hook: Arc<dyn crate::mock_hook::AttemptHook>) -> Self {
+        self.mock = Some(hook);
+        self
+    }
+
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client, ConfigError> {
         let region = match self.region {
@@ -293,6 +304,8 @@ impl ClientBuilder {
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
                 clock_skew: ClockSkew::default(),
+                #[cfg(feature = "test-util")]
+                mock: self.mock,
             }),
         })
     }

@@ -65,6 +65,10 @@ pub(crate) struct ClientInner {
     pub(crate) signing_keys: SigningKeyCache,
     pub(crate) signing: SigningSettings,
     pub(crate) clock_skew: ClockSkew,
+    /// What answers every attempt of a mock client (`awsop::mock`),
+    /// instead of signing and sending.
+    #[cfg(feature = "test-util")]
+    pub(crate) mock: Option<Arc<dyn crate::mock_hook::AttemptHook>>,
 }
 
 impl Client {
