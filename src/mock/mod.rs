@@ -1,6 +1,7 @@
 //! Test doubles for code that calls AWS (cargo feature `test-util`): a
 //! [`Mock`] whose client answers from rules you set up per operation, with
-//! no network.
+//! no network; and [`Recorder`] / [`ReplayClient`] to record real
+//! exchanges once and replay them from a file.
 //!
 //! ```
 //! use awsop::datazone::{DataZoneError, GetUserProfile, GetUserProfileOutput};
@@ -49,12 +50,23 @@
 //! operation and showing its input (or, in a [`strict`](Mock::strict)
 //! mock, panics). [`Mock::assert_done`] panics, naming them, if answers
 //! were set up that no call used.
+//!
+//! # Record and replay
+//!
+//! [`Recorder`] wraps the real HTTP client and writes every exchange to a
+//! JSON file, secrets left out; [`ReplayClient::from_file`] serves such a
+//! file, matching requests by method, path, query and body. Record once
+//! against the real service, commit the file, and replay it in every run
+//! after: [`record_or_replay`] switches between the two.
 
 mod error;
+mod recorded;
 mod registry;
 mod rule;
 
 pub use awsop_runtime::time::InstantSleep;
+pub use awsop_runtime::transport::{Recorder, ReplayClient};
+pub use recorded::{record_or_replay, RECORD_ENV};
 pub use rule::{Rule, RuleBuilder};
 
 use std::fmt::Debug;
