@@ -10,6 +10,10 @@ use awsop_runtime::{Client, ClientBuilder, Credentials};
 
 /// The environment variable that makes [`record_or_replay`] record: set to
 /// anything but empty or `0`.
+///
+/// ```
+/// assert_eq!(awsop::mock::RECORD_ENV, "AWSOP_RECORD");
+/// ```
 pub const RECORD_ENV: &str = "AWSOP_RECORD";
 
 /// A client builder for a test that replays the recording at `path`, or,

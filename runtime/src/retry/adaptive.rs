@@ -146,6 +146,17 @@ impl AdaptiveRateLimiter {
 
     /// [`acquire`](Self::acquire), waiting with `sleep` (the client's, so
     /// a test's instant sleep applies here too).
+    ///
+    /// ```
+    /// use awsop_runtime::retry::AdaptiveRateLimiter;
+    /// use awsop_runtime::time::InstantSleep;
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let sleep = InstantSleep::new();
+    /// AdaptiveRateLimiter::new().acquire_with(&sleep).await; // not limited yet
+    /// assert!(sleep.slept().is_empty());
+    /// # }
+    /// ```
     pub async fn acquire_with(&self, sleep: &dyn crate::time::AsyncSleep) {
         if let Some(wait) = self.acquire_at(self.now()) {
             sleep.sleep(wait).await;

@@ -27,6 +27,15 @@ pub trait AsyncSleep: Send + Sync + Debug {
 
 /// Real waiting, on tokio's timer: what a client sleeps with unless told
 /// otherwise.
+///
+/// ```
+/// use std::time::Duration;
+/// use awsop_runtime::time::{AsyncSleep, TokioSleep};
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
+/// TokioSleep.sleep(Duration::from_millis(1)).await;
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokioSleep;
 

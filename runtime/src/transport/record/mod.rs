@@ -49,6 +49,12 @@ use crate::BoxFuture;
 
 /// Headers never written to a recording: they carry credentials, tokens or
 /// keys. Lower case, as `http` names them.
+///
+/// ```
+/// use awsop_runtime::transport::SECRET_HEADERS;
+/// assert!(SECRET_HEADERS.contains(&"authorization"));
+/// assert!(SECRET_HEADERS.contains(&"x-amz-sso_bearer_token"));
+/// ```
 pub const SECRET_HEADERS: &[&str] = &[
     "authorization",
     "proxy-authorization",
@@ -177,6 +183,7 @@ impl Recorder {
     /// use awsop_runtime::transport::{HttpClient, Recorder, ReplayClient};
     /// let inner: Arc<dyn HttpClient> = Arc::new(ReplayClient::new([]));
     /// let recorder = Recorder::shared(inner, "target/recording.json");
+    /// assert_eq!(recorder.path(), std::path::Path::new("target/recording.json"));
     /// assert_eq!(recorder.recorded(), 0);
     /// ```
     pub fn shared(inner: Arc<dyn HttpClient>, path: impl Into<PathBuf>) -> Self {
