@@ -32,5 +32,8 @@ pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
 #[cfg(feature = "datazone")]
 pub mod datazone;
 
+#[cfg(feature = "test-util")]
+pub mod mock;
+
 #[doc(hidden)]
 pub mod __private;

@@ -24,6 +24,9 @@ pub mod env;
 pub mod error;
 pub mod http;
 mod local_file;
+#[cfg(feature = "test-util")]
+#[doc(hidden)]
+pub mod mock_hook;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
