@@ -63,6 +63,8 @@ pub(crate) struct ClientInner {
     pub(crate) signing_keys: SigningKeyCache,
     pub(crate) signing: SigningSettings,
     pub(crate) clock_skew: ClockSkew,
+    /// False for [`ClientBuilder::unsigned`]: no credentials, no signature.
+    pub(crate) sign_requests: bool,
 }
 
 impl Client {
