@@ -263,10 +263,12 @@ impl ProfileChain {
                 match base_of(set, profile)? {
                     Some(base) => break base,
                     None if !is_source => return Ok(None),
-                    None => return Err(invalid(format!(
+                    None => {
+                        return Err(invalid(format!(
                         "profile: profile `{}` is named as source_profile but has no credentials",
                         Escaped(profile.name())
-                    ))),
+                    )))
+                    }
                 }
             };
             if let Some(token_file) = non_empty(profile, "web_identity_token_file") {
