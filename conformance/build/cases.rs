@@ -81,8 +81,9 @@ fn function_name(id: &str, used: &mut BTreeSet<String>) -> String {
     name
 }
 
-/// The whole module of one suite: its name and its code.
+/// The whole module of one suite of `fixture`: its name and its code.
 pub fn suite_module_code(
+    fixture: &str,
     direction: Direction,
     suite: &Suite<'_>,
     lists: &Lists,
@@ -95,7 +96,7 @@ pub fn suite_module_code(
             .map(str::to_string)
             .unwrap_or_else(|| format!("suite{}-case{n}", suite.index));
         seen.insert(id.clone());
-        let key = (direction.key().to_string(), id.clone());
+        let key = (fixture.to_string(), direction.key().to_string(), id.clone());
         let plan = if let Some(skip) = lists.skips.get(&key) {
             let reason = format!("{}: {}", skip.category, skip.reason);
             if skip.run && deferred_feature(direction, case).is_none() {
@@ -247,7 +248,9 @@ fn contains_word(text: &str, word: &str) -> bool {
 
 fn declare<'a>(suite: &Suite<'a>, case: &'a Value, only_errors: bool) -> Gen<(Ctx<'a>, String)> {
     let given = given(case)?;
+    let protocol = crate::protocol::Protocol::from_metadata(suite.metadata)?;
     let ctx = Ctx::new(
+        protocol,
         suite.shapes,
         given.name,
         given.input,
@@ -387,9 +390,15 @@ fn output_case(ctx: &Ctx<'_>, id: &str, case: &Value, function: &str) -> Gen<Str
     if !is_error {
         writeln!(out, "    use ::awsop::runtime::operation::Operation;").ok();
     }
+    // Binary protocols' fixtures carry their bodies in base64.
+    let build = if ctx.protocol.name == "rpcv2Cbor" {
+        "response_base64"
+    } else {
+        "response"
+    };
     writeln!(
         out,
-        "    let response = ::conformance::response({status}, {headers}, {})?;",
+        "    let response = ::conformance::{build}({status}, {headers}, {})?;",
         str_lit(body)
     )
     .ok();

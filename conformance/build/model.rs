@@ -10,6 +10,7 @@ pub type Gen<T> = Result<T, String>;
 /// One suite: an operation, its shapes and its cases.
 pub struct Suite<'a> {
     pub index: usize,
+    pub metadata: &'a Map<String, Value>,
     pub shapes: &'a Map<String, Value>,
     pub cases: Vec<&'a Value>,
     pub client_endpoint: Option<&'a str>,
@@ -39,8 +40,13 @@ pub fn suites(doc: &Value) -> Gen<Vec<Gen<Suite<'_>>>> {
                 .iter()
                 .collect();
             let client_endpoint = suite.get("clientEndpoint").and_then(Value::as_str);
+            let metadata = suite
+                .get("metadata")
+                .and_then(Value::as_object)
+                .unwrap_or(empty);
             Ok(Suite {
                 index,
+                metadata,
                 shapes,
                 cases,
                 client_endpoint,

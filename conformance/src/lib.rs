@@ -1,12 +1,13 @@
-//! The restJson1 protocol conformance suite, run against operations
-//! declared with awsop's macros.
+//! The protocol conformance suites, run against operations declared with
+//! awsop's macros.
 //!
 //! `build.rs` turns botocore's language-neutral protocol tests
-//! (`fixtures/{input,output}/rest-json.json`) into Rust: per suite, the
-//! operation and its shapes in the macro user syntax, and one function per
-//! case. This library is what those functions call: it builds responses,
-//! compares serialized requests and parsed outputs, and runs and reports
-//! the cases (`tests/rest_json.rs`).
+//! (`fixtures/{input,output}/<fixture>.json`, one fixture per protocol)
+//! into Rust: per suite, the operation and its shapes in the macro user
+//! syntax, and one function per case. This library is what those functions
+//! call: it builds responses, compares serialized requests (bodies as JSON,
+//! CBOR, XML or form values) and parsed outputs, and runs and reports the
+//! cases (`tests/suites.rs`).
 //!
 //! ```
 //! use conformance::{run_cases, Case};
@@ -27,4 +28,4 @@ mod response;
 
 pub use case::{run_cases, Case, CaseFn, Report, Skip};
 pub use request::{check_request, ExpectedRequest};
-pub use response::{check_error, expect_eq, response, take_nan, Float};
+pub use response::{check_error, expect_eq, response, response_base64, take_nan, Float};

@@ -131,7 +131,12 @@ fn check_body(
         }
         return;
     }
-    let json_expected = expected_content_type(expected).map_or(true, |ct| ct.contains("json"));
+    let content_type = expected_content_type(expected);
+    if content_type.is_some_and(|ct| ct.contains("cbor")) {
+        check_cbor_body(&actual.body, body, problems);
+        return;
+    }
+    let json_expected = content_type.map_or(true, |ct| ct.contains("json"));
     if json_expected {
         if let Ok(want) = serde_json::from_str::<Value>(body) {
             match serde_json::from_slice::<Value>(&actual.body) {
@@ -144,6 +149,42 @@ fn check_body(
     }
     if actual.body.as_ref() != body.as_bytes() {
         problems.push(format!("body: expected {body:?}, got {got:?}"));
+    }
+}
+
+/// A CBOR body: the case's is base64; both compare as decoded values
+/// (definite and indefinite lengths, and float widths, alike).
+fn check_cbor_body(actual: &[u8], expected_base64: &str, problems: &mut Vec<String>) {
+    let expected = match awsop::runtime::encoding::base64::decode(expected_base64) {
+        Ok(bytes) => bytes,
+        Err(e) => return problems.push(format!("the case's base64 body: {e}")),
+    };
+    let decode = |bytes: &[u8]| ciborium::de::from_reader::<ciborium::Value, _>(bytes);
+    match (decode(actual), decode(&expected)) {
+        (Ok(have), Ok(want)) if cbor_eq(&have, &want) => {}
+        (Ok(have), Ok(want)) => {
+            problems.push(format!("body (as CBOR): expected {want:?}, got {have:?}"))
+        }
+        (Err(e), _) => problems.push(format!("body: not CBOR ({e}): {actual:02x?}")),
+        (_, Err(e)) => problems.push(format!("the case's body is not CBOR: {e}")),
+    }
+}
+
+/// CBOR value equality: maps in any order, NaN equal to NaN.
+fn cbor_eq(a: &ciborium::Value, b: &ciborium::Value) -> bool {
+    use ciborium::Value;
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => x == y || (x.is_nan() && y.is_nan()),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| cbor_eq(a, b))
+        }
+        (Value::Map(x), Value::Map(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.iter().any(|(k2, v2)| cbor_eq(k, k2) && cbor_eq(v, v2)))
+        }
+        (Value::Tag(t, x), Value::Tag(u, y)) => t == u && cbor_eq(x, y),
+        _ => a == b,
     }
 }
 

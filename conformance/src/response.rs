@@ -20,6 +20,20 @@ pub fn response(status: u16, headers: &[(&str, &str)], body: &str) -> Result<Htt
     Ok(response)
 }
 
+/// The response a case of a binary protocol describes: its body is base64
+/// in the fixture.
+pub fn response_base64(
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Result<HttpResponse, String> {
+    let bytes = awsop::runtime::encoding::base64::decode(body)
+        .map_err(|e| format!("the case's base64 body: {e}"))?;
+    let mut response = response(status, headers, "")?;
+    response.body = bytes.into();
+    Ok(response)
+}
+
 /// `Ok` when the values are equal; otherwise both, pretty-printed.
 pub fn expect_eq<T: PartialEq + Debug>(actual: &T, expected: &T) -> Result<(), String> {
     if actual == expected {

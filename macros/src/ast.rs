@@ -38,8 +38,21 @@ pub(crate) struct OperationArgs {
     pub(crate) name: Option<LitStr>,
     pub(crate) rename_all: Option<LitStr>,
     pub(crate) paginator: Option<PaginatorAttrs>,
+    pub(crate) target_prefix: Option<LitStr>,
+    pub(crate) api_version: Option<LitStr>,
+    pub(crate) query_compatible: Option<Span>,
     pub(crate) krate: Option<Path>,
     pub(crate) given: Vec<&'static str>,
+}
+
+impl OperationArgs {
+    /// The protocol the operation names, or the default (checked by `valid`).
+    pub(crate) fn protocol(&self) -> &'static crate::protocol::ProtocolInfo {
+        self.protocol
+            .as_ref()
+            .and_then(|lit| crate::protocol::find(&lit.value()))
+            .unwrap_or_else(crate::protocol::default)
+    }
 }
 
 /// A struct field: an operation input member or a structure member.
@@ -256,6 +269,9 @@ fn operation_args(cx: &Ctxt, attrs: OperationAttrs) -> OperationArgs {
         name: attrs.name,
         rename_all: attrs.rename_all,
         paginator: attrs.paginator,
+        target_prefix: attrs.target_prefix,
+        api_version: attrs.api_version,
+        query_compatible: attrs.query_compatible,
         krate: attrs.krate,
         given: attrs.given,
     }

@@ -40,6 +40,9 @@ pub(crate) struct OperationAttrs {
     pub(crate) name: Option<LitStr>,
     pub(crate) rename_all: Option<LitStr>,
     pub(crate) paginator: Option<PaginatorAttrs>,
+    pub(crate) target_prefix: Option<LitStr>,
+    pub(crate) api_version: Option<LitStr>,
+    pub(crate) query_compatible: Option<Span>,
     pub(crate) krate: Option<Path>,
     /// Keys given, well formed or not: a required key given with a bad
     /// value is not also "missing".
@@ -115,6 +118,12 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
             NAME => out.name = arg.string(cx),
             RENAME_ALL => out.rename_all = arg.string(cx),
             PAGINATOR => out.paginator = paginator(cx, arg),
+            TARGET_PREFIX => out.target_prefix = arg.string(cx),
+            API_VERSION => out.api_version = arg.string(cx),
+            QUERY_COMPATIBLE => {
+                arg.flag(cx);
+                out.query_compatible = Some(arg.key.span());
+            }
             CRATE => out.krate = crate_path(cx, arg),
             _ => {}
         }

@@ -17,10 +17,27 @@ pub(crate) const NAME: &str = "name";
 pub(crate) const CRATE: &str = "crate";
 pub(crate) const RENAME_ALL: &str = "rename_all";
 pub(crate) const PAGINATOR: &str = "paginator";
+pub(crate) const TARGET_PREFIX: &str = "target_prefix";
+pub(crate) const API_VERSION: &str = "api_version";
+pub(crate) const QUERY_COMPATIBLE: &str = "query_compatible";
 
 pub(crate) const OPERATION_ARGS: &[&str] = &[
-    SERVICE, METHOD, URI, STATUS, OUTPUT, ERROR, PROTOCOL, ENDPOINT, SERVICE_ID, NAME, RENAME_ALL,
-    PAGINATOR, CRATE,
+    SERVICE,
+    METHOD,
+    URI,
+    STATUS,
+    OUTPUT,
+    ERROR,
+    PROTOCOL,
+    TARGET_PREFIX,
+    API_VERSION,
+    QUERY_COMPATIBLE,
+    ENDPOINT,
+    SERVICE_ID,
+    NAME,
+    RENAME_ALL,
+    PAGINATOR,
+    CRATE,
 ];
 
 // paginator(...)

@@ -10,7 +10,7 @@ use syn::{LitStr, Type};
 use crate::ast::{Binding, Enum, Member, Operation, Shape, ShapeArgs, Structure, TimestampFormat};
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
-use crate::protocol::{self, PROTOCOLS, REST_JSON1};
+use crate::protocol::{self, PROTOCOLS};
 use crate::symbol::*;
 use crate::types::{collection, is_named, list_element, option_inner, strip_option, Collection};
 
@@ -251,30 +251,37 @@ fn operation_args(cx: &Ctxt, op: &Operation) {
     }
     if let Some(lit) = &args.protocol {
         let value = lit.value();
+        let supported = || {
+            PROTOCOLS
+                .iter()
+                .filter(|p| p.supported)
+                .map(|p| p.name)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         match protocol::find(&value) {
             Some(p) if p.supported => {}
             Some(_) => cx.error(
                 lit.span(),
                 format!(
-                    "protocol \"{value}\" is not supported yet; awsop speaks \"{REST_JSON1}\" for now"
+                    "protocol \"{value}\" is not supported yet; awsop speaks {}",
+                    supported()
                 ),
             ),
             None => {
-                let others: Vec<&str> = PROTOCOLS
-                    .iter()
-                    .map(|p| p.name)
-                    .filter(|n| *n != REST_JSON1)
-                    .collect();
+                let all: Vec<&str> = PROTOCOLS.iter().map(|p| p.name).collect();
                 cx.error(
                     lit.span(),
                     format!(
-                        "unknown protocol \"{value}\"; AWS protocols are {REST_JSON1}, {} (only {REST_JSON1} is supported yet)",
-                        others.join(", ")
+                        "unknown protocol \"{value}\"; AWS protocols are {} (supported: {})",
+                        all.join(", "),
+                        supported()
                     ),
                 );
             }
         }
     }
+    protocol_arguments(cx, op);
     if let Some(lit) = &args.endpoint {
         if !is_endpoint_template(&lit.value()) {
             cx.error(
@@ -292,18 +299,96 @@ fn operation_args(cx: &Ctxt, op: &Operation) {
             );
         }
     }
-    for (key, hint) in [
-        (SERVICE, "service = \"datazone\" (the SigV4 signing name)"),
-        (METHOD, "method = \"POST\""),
+    // RPC protocols fix the method and path themselves.
+    let rest = args.protocol().http_bindings;
+    for (key, hint, required) in [
+        (
+            SERVICE,
+            "service = \"datazone\" (the SigV4 signing name)",
+            true,
+        ),
+        (METHOD, "method = \"POST\"", rest),
         (
             URI,
             "uri = \"/v2/domains/{domainIdentifier}/user-profiles\"",
+            rest,
         ),
     ] {
-        if !args.given.contains(&key) {
+        if required && !args.given.contains(&key) {
             cx.error(
                 Span::call_site(),
                 format!("#[aws_operation] is missing `{key}`: add {hint}"),
+            );
+        }
+    }
+}
+
+/// The service arguments the protocol needs, and none it cannot use; an
+/// RPC protocol's method and path, when given, are its own.
+fn protocol_arguments(cx: &Ctxt, op: &Operation) {
+    let args = &op.args;
+    let protocol = args.protocol();
+    if !protocol.supported {
+        return;
+    }
+    let given = |lit: &Option<LitStr>| lit.is_some();
+    for (key, lit) in [
+        (TARGET_PREFIX, &args.target_prefix),
+        (API_VERSION, &args.api_version),
+    ] {
+        let needed = protocol.needs == Some(key);
+        if needed && !given(lit) && !args.given.contains(&key) {
+            let at = args
+                .protocol
+                .as_ref()
+                .map_or_else(Span::call_site, LitStr::span);
+            cx.error(
+                at,
+                format!(
+                    "protocol \"{}\" needs `{key}`: the service's {}",
+                    protocol.name,
+                    if key == TARGET_PREFIX {
+                        "target prefix (botocore `metadata.targetPrefix`, e.g. \"DynamoDB_20120810\")"
+                    } else {
+                        "API version (botocore `metadata.apiVersion`, e.g. \"2011-06-15\")"
+                    }
+                ),
+            );
+        }
+        if let (false, Some(lit)) = (needed, lit) {
+            cx.error(
+                lit.span(),
+                format!("protocol \"{}\" has no use for `{key}`", protocol.name),
+            );
+        }
+        non_empty(cx, lit, key);
+    }
+    if let (Some(span), true) = (args.query_compatible, protocol.http_bindings) {
+        cx.error(
+            span,
+            "`query_compatible` is for services that moved from awsQuery to awsJson or rpcv2Cbor",
+        );
+    }
+    if protocol.http_bindings {
+        return;
+    }
+    if let Some(lit) = &args.method {
+        if lit.value() != "POST" {
+            cx.error(
+                lit.span(),
+                format!("protocol \"{}\" always sends POST", protocol.name),
+            );
+        }
+    }
+    if let Some((uri, span)) = &args.uri {
+        let root = matches!(uri.parts.as_slice(), [crate::uri::UriPart::Literal(l)] if l == "/");
+        if !root || uri.query.is_some() {
+            cx.error(
+                *span,
+                format!(
+                    "protocol \"{}\" chooses the path itself: write uri = \"/\" or leave it out",
+                    protocol.name
+                ),
             );
         }
     }

@@ -23,6 +23,7 @@ use crate::token::IdempotencyTokenGenerator;
 ///     endpoint: Some("https://datazone.{region}.api.aws"),
 ///     target_prefix: None,
 ///     api_version: None,
+///     query_compatible: false,
 /// };
 /// assert_eq!(META.env_suffix(), "DATAZONE");
 /// ```
@@ -44,6 +45,10 @@ pub struct OperationMetadata {
     /// The service's API version (`2011-06-15`), sent by awsQuery and
     /// ec2Query as `Version=`.
     pub api_version: Option<&'static str>,
+    /// Whether the service is query-compatible (it moved from awsQuery to
+    /// a JSON or CBOR protocol): requests say `x-amzn-query-mode: true`,
+    /// and errors carry the legacy awsQuery code.
+    pub query_compatible: bool,
 }
 
 impl OperationMetadata {

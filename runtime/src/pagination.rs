@@ -50,32 +50,15 @@ pub trait PaginatedItems: Paginated {
 /// what was worth retrying), or once [`max_items`](Self::max_items) items
 /// were returned.
 ///
-/// ```no_run
-/// use awsop::datazone::{SearchUserProfiles, UserSearchType};
+/// Operations get one from `paginate(&client)` (the `awsop` crate's docs
+/// show the whole walk):
 ///
-/// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
-/// let client = awsop::Client::from_env().await?;
-/// let mut pages = SearchUserProfiles::new("dzd_4p9n6sw4qt9xgn", UserSearchType::DatazoneUser)
-///     .paginate(&client)
-///     .page_size(25);
-/// while let Some(page) = pages.next_page().await {
-///     println!("{} profiles on this page", page?.items.unwrap_or_default().len());
-/// }
-///
-/// // Item by item, or all at once, stopping after 100:
-/// let mut items = SearchUserProfiles::new("dzd_4p9n6sw4qt9xgn", UserSearchType::DatazoneUser)
-///     .paginate(&client)
-///     .items();
-/// while let Some(profile) = items.next().await {
-///     println!("{:?}", profile?.id);
-/// }
-/// let first_hundred = SearchUserProfiles::new("dzd_4p9n6sw4qt9xgn", UserSearchType::DatazoneUser)
-///     .paginate(&client)
-///     .max_items(100)
-///     .collect_items()
-///     .await?;
-/// # Ok(())
-/// # }
+/// ```text
+/// let mut pages = ListFunctions::default().paginate(&client).page_size(50);
+/// while let Some(page) = pages.next_page().await { ... }
+/// let mut functions = ListFunctions::default().paginate(&client).items();
+/// while let Some(function) = functions.next().await { ... }
+/// let first_hundred = ListFunctions::default().paginate(&client).max_items(100).collect_items().await?;
 /// ```
 #[derive(Debug)]
 pub struct Paginator<'c, O: Paginated> {

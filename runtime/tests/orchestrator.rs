@@ -59,6 +59,7 @@ impl Operation for PutThing {
         endpoint: None,
         target_prefix: None,
         api_version: None,
+        query_compatible: false,
     };
 
     fn fill_idempotency_tokens(&mut self, tokens: &dyn IdempotencyTokenGenerator) {

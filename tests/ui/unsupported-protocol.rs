@@ -1,7 +1,7 @@
 use awsop::aws_operation;
 
-#[aws_operation(service = "dynamodb", method = "POST", uri = "/", protocol = "awsJson1_0")]
-pub struct ListTables {}
+#[aws_operation(service = "s3", method = "GET", uri = "/", protocol = "restXml")]
+pub struct ListBuckets {}
 
 #[aws_operation(service = "svc", method = "POST", uri = "/", protocol = "soap")]
 pub struct Soap {}

@@ -71,13 +71,14 @@ impl Ctx<'_> {
             Some(input) => self.fields(input, Role::Input)?,
             None => Vec::new(),
         };
-        let mut args = vec![
-            "service = \"restjson\"".to_string(),
-            format!("method = {}", str_lit(op.method)),
-            format!("uri = {}", str_lit(op.uri)),
-            format!("status = {}", op.status),
-            format!("output = {}", self.output_type),
-        ];
+        let mut args = vec![format!("service = {}", str_lit(&self.protocol.service))];
+        args.extend(self.protocol.operation_args());
+        if self.protocol.http_bindings {
+            args.push(format!("method = {}", str_lit(op.method)));
+            args.push(format!("uri = {}", str_lit(op.uri)));
+            args.push(format!("status = {}", op.status));
+        }
+        args.push(format!("output = {}", self.output_type));
         if let Some(error_type) = &self.error_type {
             args.push(format!("error = {error_type}"));
         }
@@ -85,6 +86,12 @@ impl Ctx<'_> {
         out.push_str(unused);
         writeln!(out, "#[aws_operation(\n    {}\n)]", args.join(",\n    ")).ok();
         writeln!(out, "#[derive(Debug, Clone, Default, PartialEq)]").ok();
+        if self.input.is_none() {
+            // No input shape at all: a unit struct, which RPC protocols
+            // send without a body.
+            writeln!(out, "pub struct {};\n", self.op_type).ok();
+            return Ok(());
+        }
         self.struct_body(&self.op_type, &fields, out);
         Ok(())
     }

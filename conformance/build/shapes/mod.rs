@@ -71,6 +71,7 @@ pub enum Kind {
 
 /// The declarations of one suite: names given to shapes, in a stable order.
 pub struct Ctx<'a> {
+    pub protocol: crate::protocol::Protocol,
     pub shapes: &'a Map<String, Value>,
     /// Shape → Rust type name, for structures, unions and string enums.
     names: BTreeMap<String, String>,
@@ -90,6 +91,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// Names every shape reachable from the operation's input, output and errors.
     pub fn new(
+        protocol: crate::protocol::Protocol,
         shapes: &'a Map<String, Value>,
         operation: &str,
         input: Option<&str>,
@@ -97,6 +99,7 @@ impl<'a> Ctx<'a> {
         errors: &[&str],
     ) -> Gen<Ctx<'a>> {
         let mut ctx = Ctx {
+            protocol,
             shapes,
             names: BTreeMap::new(),
             taken: RESERVED.iter().map(|s| s.to_string()).collect(),
@@ -199,9 +202,8 @@ impl<'a> Ctx<'a> {
         if self.names.contains_key(name) {
             return Ok(());
         }
-        if self.input.as_deref() == Some(name) {
-            return Err(format!("the input shape `{name}` is also used as a member"));
-        }
+        // An input shape also used as a member is declared twice: as the
+        // operation struct, and as a structure of its own name.
         match self.kind(name)? {
             Kind::Enum | Kind::Struct | Kind::Union => {
                 let rust = self.unique(&pascal_ident(name));
@@ -327,6 +329,7 @@ impl<'a> Ctx<'a> {
     /// The fields of structure `shape` in `role`.
     pub fn fields(&self, shape: &str, role: Role) -> Gen<Vec<Field>> {
         let payload = match role {
+            _ if !self.protocol.http_bindings => None,
             Role::Nested => None,
             _ => self.shape(shape)?.get("payload").and_then(Value::as_str),
         };
@@ -338,13 +341,19 @@ impl<'a> Ctx<'a> {
             let location = reference.get("location").and_then(Value::as_str);
             let location_name = reference.get("locationName").and_then(Value::as_str);
             let wire = location_name.unwrap_or(member);
-            if reference.get("jsonvalue").and_then(Value::as_bool) == Some(true) {
-                return Err(format!(
-                    "{what} is a `jsonvalue` (mediaType) header: no macro syntax for it"
-                ));
-            }
+            // `jsonvalue` only changes how a header carries its string
+            // (base64); in a body it is a plain string.
+            let json_header = reference.get("jsonvalue").and_then(Value::as_bool) == Some(true)
+                && location == Some("header");
             let is_map = matches!(self.kind(&member_shape)?, Kind::Map { .. });
-            let binding = match (role, location) {
+            // RPC protocols have no HTTP bindings: `location` and
+            // `payload` in their fixtures mean nothing.
+            let role_here = if self.protocol.http_bindings {
+                role
+            } else {
+                Role::Nested
+            };
+            let binding = match (role_here, location) {
                 (Role::Nested, _) => Binding::Body,
                 (Role::Input, Some("uri")) => Binding::Label,
                 (Role::Input, Some("querystring")) if is_map && location_name.is_none() => {
@@ -392,6 +401,9 @@ impl<'a> Ctx<'a> {
             }
             if let Some(format) = self.timestamp_format(&member_shape)? {
                 attrs.push(format!("timestamp_format = {}", str_lit(format)));
+            }
+            if json_header && matches!(binding, Binding::Header(_)) {
+                attrs.push("media_type = \"application/json\"".to_string());
             }
             if role == Role::Input
                 && reference.get("idempotencyToken").and_then(Value::as_bool) == Some(true)

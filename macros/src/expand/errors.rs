@@ -25,11 +25,20 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
 
     let arms = e.variants.iter().map(|v| {
         let var = &v.ident;
-        let code = &v.wire;
+        let wire = &v.wire;
+        // A renamed code (awsQuery's `AWS.SimpleQueueService.NonExistentQueue`)
+        // also matches the shape's own name, which a query-compatible
+        // service sends when it leaves out its legacy code.
+        let name = v.ident.to_string();
+        let code = if *wire == name {
+            quote!(::core::option::Option::Some(#wire))
+        } else {
+            quote!(::core::option::Option::Some(#wire) | ::core::option::Option::Some(#name))
+        };
         let span = v.ty.as_ref().map_or_else(|| var.span(), |t| t.span());
         let ty = &v.ty;
         quote_spanned! {span=>
-            ::core::option::Option::Some(#code) => {
+            #code => {
                 let mut __e = <#ty as #private::protocol::binding::FromResponse>::from_response::<__P>(
                     __response,
                     #private::protocol::Role::Error,

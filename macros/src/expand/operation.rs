@@ -10,7 +10,7 @@ use super::body::{body_members, shape_impl, write_impl};
 use super::paths::Paths;
 use super::{debug, strip};
 use crate::ast::{Binding, Member, Operation};
-use crate::protocol::{self, ProtocolInfo};
+use crate::protocol::ProtocolInfo;
 use crate::uri::UriPart;
 
 pub(crate) fn expand(op: &Operation) -> TokenStream {
@@ -20,12 +20,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let mut item = op.item.clone();
     strip::structure(&mut item);
     let ident = &item.ident;
-    let protocol = op
-        .args
-        .protocol
-        .as_ref()
-        .and_then(|lit| protocol::find(&lit.value()))
-        .unwrap_or_else(protocol::default);
+    let protocol = op.args.protocol();
     let protocol_type = syn::Ident::new(protocol.type_name, Span::call_site());
 
     let output_span = op
@@ -51,12 +46,19 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
         None => quote!(::core::option::Option::None),
     };
     let endpoint = option(&op.args.endpoint);
+    let target_prefix = option(&op.args.target_prefix);
+    let api_version = option(&op.args.api_version);
+    let query_compatible = op.args.query_compatible.is_some();
 
     let body = body_members(&op.members);
     let shape = shape_impl(ident, &body, &paths, TokenStream::new());
     let write = write_impl(ident, &body, &paths);
     let fill = fill_tokens(op, &paths);
-    let serialize = serialize(op, protocol, &paths);
+    let serialize = if protocol.http_bindings {
+        serialize(op, protocol, &paths)
+    } else {
+        serialize_rpc(op, protocol, &paths)
+    };
     let debug = debug::sensitive(ident, &op.members, &paths);
     let paginator = op
         .args
@@ -92,8 +94,9 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 service_id: #service_id,
                 name: #name,
                 endpoint: #endpoint,
-                target_prefix: ::core::option::Option::None,
-                api_version: ::core::option::Option::None,
+                target_prefix: #target_prefix,
+                api_version: #api_version,
+                query_compatible: #query_compatible,
             };
 
             #fill
@@ -145,6 +148,24 @@ fn fill_tokens(op: &Operation, paths: &Paths) -> TokenStream {
         fn fill_idempotency_tokens(&mut self, tokens: &dyn #private::token::IdempotencyTokenGenerator) {
             #(#fills)*
         }
+    }
+}
+
+/// The body of `serialize` for RPC protocols: the protocol writes the
+/// whole request. A unit struct is an operation without input.
+fn serialize_rpc(op: &Operation, protocol: &ProtocolInfo, paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let protocol_type = syn::Ident::new(protocol.type_name, Span::call_site());
+    let input = if matches!(op.item.fields, syn::Fields::Unit) {
+        quote!(::core::option::Option::<&Self>::None)
+    } else {
+        quote!(::core::option::Option::Some(self))
+    };
+    quote! {
+        <#private::protocol::#protocol_type as #private::protocol::RpcProtocol>::write_request(
+            #input,
+            &<Self as #private::operation::Operation>::METADATA,
+        )
     }
 }
 

@@ -17,6 +17,7 @@
 //!     endpoint: Some("https://datazone.{region}.api.aws"),
 //!     target_prefix: None,
 //!     api_version: None,
+//!     query_compatible: false,
 //! };
 //! let region = Region::new("us-east-1").unwrap();
 //! let endpoint = resolve(&EndpointConfig::default(), &META, &region).unwrap();
@@ -130,6 +131,7 @@ mod tests {
         endpoint: Some("https://datazone.{region}.api.aws"),
         target_prefix: None,
         api_version: None,
+        query_compatible: false,
     };
     const GENERIC: OperationMetadata = OperationMetadata {
         service: "sts",
@@ -138,6 +140,7 @@ mod tests {
         endpoint: None,
         target_prefix: None,
         api_version: None,
+        query_compatible: false,
     };
 
     fn cfg(fips: bool, dual: bool) -> EndpointConfig {

@@ -5,6 +5,8 @@
 //! - [`binding`]: the HTTP-binding layer (labels, query, headers,
 //!   payloads) of the REST protocols;
 //! - [`RestJson1`]: restJson1, over the JSON codec;
+//! - [`AwsJson1_0`], [`AwsJson1_1`]: AWS JSON RPC, over the JSON codec;
+//! - [`RpcV2Cbor`]: Smithy RPC v2, over the CBOR codec;
 //! - [`error_code`], [`request_id`]: rules every protocol shares.
 //!
 //! A protocol is a type implementing [`Protocol`], plus
@@ -12,14 +14,19 @@
 //! protocol the body) or [`RpcProtocol`] (the whole input is the body).
 //! Adding one is adding a module here.
 
+mod aws_json;
 pub mod binding;
 pub mod error_code;
 mod json_error;
+mod query_compatible;
 pub mod request_id;
 mod rest_json;
+mod rpc_v2_cbor;
 
 pub use ::http::Method;
+pub use aws_json::{AwsJson, AwsJson1_0, AwsJson1_1, AwsJsonVersion};
 pub use rest_json::RestJson1;
+pub use rpc_v2_cbor::RpcV2Cbor;
 
 use crate::error::{BuildError, ErrorMetadata, ParseError};
 use crate::http::{HttpRequest, HttpResponse};
@@ -99,9 +106,11 @@ pub trait HttpBindingProtocol: Protocol {
 /// A protocol whose whole input is the body of a fixed request (awsJson,
 /// rpcv2Cbor, awsQuery, ec2Query).
 pub trait RpcProtocol: Protocol {
-    /// The request for `input`, an input of the operation `operation`.
+    /// The request for `input` of operation `operation`; `None` when the
+    /// operation has no input at all (as opposed to an input with no
+    /// member set), which some protocols send differently.
     fn write_request<T: WriteValue + Shape>(
-        input: &T,
+        input: Option<&T>,
         operation: &OperationMetadata,
     ) -> Result<HttpRequest, BuildError>;
 }

@@ -45,10 +45,14 @@
 mod decode;
 mod encode;
 mod error;
+mod shape_reader;
+mod shape_writer;
 
 pub use decode::{Container, Decoder};
 pub use encode::Encoder;
 pub use error::{CborError, CborErrorKind};
+pub use shape_reader::CborShapeReader;
+pub use shape_writer::CborShapeWriter;
 
 /// The most arrays and maps a [`Decoder`] lets be open at once, unless told
 /// otherwise ([`Decoder::with_max_depth`]). Deeper than any AWS shape, and
