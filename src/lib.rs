@@ -37,6 +37,8 @@ pub mod credentials;
 pub mod sso;
 #[cfg(feature = "sso")]
 pub mod sso_oidc;
+#[cfg(feature = "sts")]
+pub mod sts;
 
 #[doc(hidden)]
 pub mod __private;

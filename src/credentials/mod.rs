@@ -36,9 +36,15 @@
 //! # Ok(()) }
 //! ```
 
+#[cfg(feature = "sts")]
+mod assume_role;
 #[cfg(feature = "sso")]
 mod sso;
+#[cfg(feature = "sts")]
+mod sts_client;
 mod support;
+#[cfg(feature = "sts")]
+mod web_identity;
 
 use std::sync::Arc;
 
@@ -47,8 +53,12 @@ use awsop_runtime::credentials::{
     SsoConfig, WebIdentityConfig,
 };
 
+#[cfg(feature = "sts")]
+pub use assume_role::{AssumeRoleBuilder, AssumeRoleProvider};
 #[cfg(feature = "sso")]
 pub use sso::{SsoCredentials, SSO_REFRESH_INTERVAL, SSO_REFRESH_WINDOW};
+#[cfg(feature = "sts")]
+pub use web_identity::WebIdentityCredentials;
 
 /// The facade's [`CredentialsSources`]: STS for assume-role and web
 /// identity (feature `sts`), the SSO portal and SSO-OIDC for IAM Identity
@@ -73,8 +83,15 @@ impl CredentialsSources for AwsSources {
         source: Arc<dyn ProvideCredentials>,
         cx: &SourceContext,
     ) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
-        let _ = (source, cx);
-        Err(feature_off(&role.profile, "assume role (role_arn)", "sts"))
+        #[cfg(feature = "sts")]
+        {
+            Ok(Arc::new(AssumeRoleProvider::from_config(role, source, cx)?))
+        }
+        #[cfg(not(feature = "sts"))]
+        {
+            let _ = (source, cx);
+            Err(feature_off(&role.profile, "assume role (role_arn)", "sts"))
+        }
     }
 
     fn web_identity(
@@ -82,9 +99,16 @@ impl CredentialsSources for AwsSources {
         config: &WebIdentityConfig,
         cx: &SourceContext,
     ) -> Result<Arc<dyn ProvideCredentials>, CredentialsError> {
-        let _ = cx;
-        let profile = config.profile.as_deref().unwrap_or("(environment)");
-        Err(feature_off(profile, "web identity", "sts"))
+        #[cfg(feature = "sts")]
+        {
+            Ok(Arc::new(WebIdentityCredentials::new(config.clone(), cx)?))
+        }
+        #[cfg(not(feature = "sts"))]
+        {
+            let _ = cx;
+            let profile = config.profile.as_deref().unwrap_or("(environment)");
+            Err(feature_off(profile, "web identity", "sts"))
+        }
     }
 
     fn sso(

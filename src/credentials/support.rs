@@ -91,6 +91,7 @@ pub(crate) fn call_failed<E>(
 /// `awsop-<milliseconds since the epoch>`: unique enough per process and
 /// moment, within STS's 2–64 characters of `[\w+=,.@-]`, and telling
 /// CloudTrail readers which client assumed the role.
+#[cfg_attr(not(feature = "sts"), allow(dead_code))]
 pub(crate) fn generated_session_name(now: SystemTime) -> String {
     let millis = now
         .duration_since(SystemTime::UNIX_EPOCH)
