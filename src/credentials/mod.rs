@@ -5,7 +5,7 @@
 //! describes what a profile needs as a
 //! [`ProfileChain`](crate::runtime::credentials::ProfileChain); the service
 //! calls are declared with awsop's own macros, here in the facade
-//! ([`crate::sts`], [`crate::sso`], [`crate::sso_oidc`]). [`AwsSources`]
+//! (`awsop::sts`, `awsop::sso`, `awsop::sso_oidc`: features `sts` and `sso`). [`AwsSources`]
 //! joins the two: it is the runtime's
 //! [`CredentialsSources`], turning each step into a provider that calls the
 //! service through a client built from the same configuration (so

@@ -265,8 +265,10 @@ pub(crate) fn resolve_sources(
     explicit.cloned().or_else(installed_sources).ok_or_else(|| {
         CredentialsError::invalid_configuration(format!(
             "{}: that needs an AWS service call (STS or IAM Identity Center), which the awsop \
-             facade provides (features `sts` and `sso`, on by default); with awsop-runtime alone, \
-             give a CredentialsSources to ClientBuilder::credentials_sources",
+             facade provides and installs before it sends an operation; call \
+             awsop::credentials::install() to resolve credentials before any operation is sent, \
+             or with awsop-runtime alone give a CredentialsSources to \
+             ClientBuilder::credentials_sources",
             needed_for()
         ))
     })
