@@ -33,23 +33,37 @@ struct PutRolePolicy {
 struct Empty {}
 
 const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["sts:AssumeRole","sts:AssumeRoleWithWebIdentity"]}]}"#;
-const ALLOW_ALL: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+const ALLOW_ALL: &str =
+    r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
 
 async fn create_role(moto: &MotoServer, name: &str) -> String {
     let admin = ClientBuilder::new()
         .region(REGION)
         .endpoint_url(moto.endpoint())
-        .credentials(Credentials::new(moto.access_key_id(), moto.secret_access_key(), None, None, "moto"))
+        .credentials(Credentials::new(
+            moto.access_key_id(),
+            moto.secret_access_key(),
+            None,
+            None,
+            "moto",
+        ))
         .build()
         .unwrap();
-    CreateRole { role_name: name.into(), assume_role_policy_document: TRUST.into() }
-        .send(&admin)
-        .await
-        .expect("CreateRole");
-    PutRolePolicy { role_name: name.into(), policy_name: "all".into(), policy_document: ALLOW_ALL.into() }
-        .send(&admin)
-        .await
-        .expect("PutRolePolicy");
+    CreateRole {
+        role_name: name.into(),
+        assume_role_policy_document: TRUST.into(),
+    }
+    .send(&admin)
+    .await
+    .expect("CreateRole");
+    PutRolePolicy {
+        role_name: name.into(),
+        policy_name: "all".into(),
+        policy_document: ALLOW_ALL.into(),
+    }
+    .send(&admin)
+    .await
+    .expect("PutRolePolicy");
     format!("arn:aws:iam::{ACCOUNT_ID}:role/{name}")
 }
 
@@ -65,8 +79,14 @@ fn env(dir: &std::path::Path, moto: &MotoServer, config: &str, extra: &[(&str, S
     std::fs::write(&config_file, config).unwrap();
     let mut vars = vec![
         ("HOME", dir.to_string_lossy().into_owned()),
-        ("AWS_CONFIG_FILE", config_file.to_string_lossy().into_owned()),
-        ("AWS_SHARED_CREDENTIALS_FILE", dir.join("none").to_string_lossy().into_owned()),
+        (
+            "AWS_CONFIG_FILE",
+            config_file.to_string_lossy().into_owned(),
+        ),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE",
+            dir.join("none").to_string_lossy().into_owned(),
+        ),
         ("AWS_ENDPOINT_URL", moto.endpoint()),
         ("AWS_REGION", REGION.to_owned()),
         ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
@@ -89,26 +109,44 @@ async fn a_profile_role_chain_against_moto_with_sigv4_checking() {
         moto.access_key_id(),
         moto.secret_access_key()
     );
-    for (profile, role, session) in [("deploy", "deployer", "awsop-"), ("audit", "auditor", "audit-session")] {
-        let client = ClientBuilder::from_env_with(env(&dir, &moto, &config, &[("AWS_PROFILE", profile.to_owned())]))
+    for (profile, role, session) in [
+        ("deploy", "deployer", "awsop-"),
+        ("audit", "auditor", "audit-session"),
+    ] {
+        let client = ClientBuilder::from_env_with(env(
+            &dir,
+            &moto,
+            &config,
+            &[("AWS_PROFILE", profile.to_owned())],
+        ))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+        let me = GetCallerIdentity
+            .send(&client)
             .await
-            .unwrap()
-            .build()
-            .unwrap();
-        let me = GetCallerIdentity.send(&client).await.unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
+            .unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
         let arn = me.arn.unwrap_or_default();
         assert!(
-            arn.starts_with(&format!("arn:aws:sts::{ACCOUNT_ID}:assumed-role/{role}/{session}")),
+            arn.starts_with(&format!(
+                "arn:aws:sts::{ACCOUNT_ID}:assumed-role/{role}/{session}"
+            )),
             "{profile}: {arn}"
         );
     }
     // A wrong base secret is refused by moto's SigV4 check, and says so.
     let wrong = config.replace(moto.secret_access_key(), "not-the-secret");
-    let client = ClientBuilder::from_env_with(env(&dir, &moto, &wrong, &[("AWS_PROFILE", "deploy".to_owned())]))
-        .await
-        .unwrap()
-        .build()
-        .unwrap();
+    let client = ClientBuilder::from_env_with(env(
+        &dir,
+        &moto,
+        &wrong,
+        &[("AWS_PROFILE", "deploy".to_owned())],
+    ))
+    .await
+    .unwrap()
+    .build()
+    .unwrap();
     let err = GetCallerIdentity.send(&client).await.unwrap_err();
     assert_eq!(err.kind(), awsop::ErrorKind::Credentials, "{err}");
     assert!(err.to_string().contains("AssumeRole"), "{err}");
@@ -123,15 +161,34 @@ async fn web_identity_against_moto() {
     let dir = home("web");
     let token = dir.join("token");
     // moto does not check the token's signature; STS would.
-    std::fs::write(&token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb2QifQ.c2lnbmF0dXJl").unwrap();
+    std::fs::write(
+        &token,
+        "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwb2QifQ.c2lnbmF0dXJl",
+    )
+    .unwrap();
     let vars = [
-        ("AWS_WEB_IDENTITY_TOKEN_FILE", token.to_string_lossy().into_owned()),
+        (
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            token.to_string_lossy().into_owned(),
+        ),
         ("AWS_ROLE_ARN", role),
         ("AWS_ROLE_SESSION_NAME", "pod-session".to_owned()),
     ];
-    let client = ClientBuilder::from_env_with(env(&dir, &moto, "", &vars)).await.unwrap().build().unwrap();
-    let me = GetCallerIdentity.send(&client).await.unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
+    let client = ClientBuilder::from_env_with(env(&dir, &moto, "", &vars))
+        .await
+        .unwrap()
+        .build()
+        .unwrap();
+    let me = GetCallerIdentity
+        .send(&client)
+        .await
+        .unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
     let arn = me.arn.unwrap_or_default();
-    assert!(arn.starts_with(&format!("arn:aws:sts::{ACCOUNT_ID}:assumed-role/pod/pod-session")), "{arn}");
+    assert!(
+        arn.starts_with(&format!(
+            "arn:aws:sts::{ACCOUNT_ID}:assumed-role/pod/pod-session"
+        )),
+        "{arn}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

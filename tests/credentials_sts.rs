@@ -46,7 +46,10 @@ fn form(body: &str) -> Vec<(String, String)> {
 }
 
 fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    fields
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The access key id the request was signed with.
@@ -79,7 +82,8 @@ async fn sts(delay: Duration, failures: Vec<(u16, &'static str)>) -> Loopback {
     let failures = Arc::new(Mutex::new(failures));
     Loopback::start(move |request: &Seen| {
         if let Some((status, code)) = failures.lock().unwrap().pop() {
-            return Answer::json(status, error_xml(code, "try again")).with_header("content-type", "text/xml");
+            return Answer::json(status, error_xml(code, "try again"))
+                .with_header("content-type", "text/xml");
         }
         if !delay.is_zero() {
             std::thread::sleep(delay);
@@ -90,19 +94,41 @@ async fn sts(delay: Duration, failures: Vec<(u16, &'static str)>) -> Loopback {
         let name = role.rsplit('/').next().unwrap_or_default();
         let key = match action.as_str() {
             "AssumeRole" => format!("{name}.{}", signed_by(request).unwrap_or_default()),
-            _ => format!("{name}.web.{}", field(&fields, "WebIdentityToken").unwrap_or_default()),
+            _ => format!(
+                "{name}.web.{}",
+                field(&fields, "WebIdentityToken").unwrap_or_default()
+            ),
         };
         let expires = SystemTime::now() + Duration::from_secs(3600);
-        Answer { status: 200, headers: vec![("content-type".into(), "text/xml".into())], body: credentials_xml(&action, &key, expires) }
+        Answer {
+            status: 200,
+            headers: vec![("content-type".into(), "text/xml".into())],
+            body: credentials_xml(&action, &key, expires),
+        }
     })
     .await
 }
 
-fn env(home: &TempHome, sts: &Loopback, config: &str, profile: &str, extra: &[(&str, &str)]) -> Env {
+fn env(
+    home: &TempHome,
+    sts: &Loopback,
+    config: &str,
+    profile: &str,
+    extra: &[(&str, &str)],
+) -> Env {
     let mut vars = vec![
-        ("HOME".to_owned(), home.path().to_string_lossy().into_owned()),
-        ("AWS_CONFIG_FILE".to_owned(), home.write(".aws/config", config)),
-        ("AWS_SHARED_CREDENTIALS_FILE".to_owned(), home.path().join("none").to_string_lossy().into_owned()),
+        (
+            "HOME".to_owned(),
+            home.path().to_string_lossy().into_owned(),
+        ),
+        (
+            "AWS_CONFIG_FILE".to_owned(),
+            home.write(".aws/config", config),
+        ),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE".to_owned(),
+            home.path().join("none").to_string_lossy().into_owned(),
+        ),
         ("AWS_PROFILE".to_owned(), profile.to_owned()),
         ("AWS_ENDPOINT_URL_STS".to_owned(), sts.url.clone()),
         ("AWS_REGION".to_owned(), "eu-west-1".to_owned()),
@@ -124,23 +150,42 @@ async fn a_source_profile_chain_three_deep() {
          [profile bottom]\nrole_arn = {ROLE}Bottom\nsource_profile = keys\n\
          [profile keys]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n"
     );
-    let provider = ProfileCredentials::new(env(&home, &sts, &config, "top", &[])).with_sources(Arc::new(AwsSources));
+    let provider = ProfileCredentials::new(env(&home, &sts, &config, "top", &[]))
+        .with_sources(Arc::new(AwsSources));
     let creds = provider.provide_credentials().await.unwrap();
     assert_eq!(creds.access_key_id(), "Top.Middle.Bottom.AKIDBASE");
-    assert_eq!(creds.session_token(), Some("token-Top.Middle.Bottom.AKIDBASE"));
+    assert_eq!(
+        creds.session_token(),
+        Some("token-Top.Middle.Bottom.AKIDBASE")
+    );
     let calls = sts.requests();
     assert_eq!(calls.len(), 3);
     let signers: Vec<String> = calls.iter().map(|c| signed_by(c).unwrap()).collect();
-    assert_eq!(signers, ["AKIDBASE", "Bottom.AKIDBASE", "Middle.Bottom.AKIDBASE"], "each with the one below");
+    assert_eq!(
+        signers,
+        ["AKIDBASE", "Bottom.AKIDBASE", "Middle.Bottom.AKIDBASE"],
+        "each with the one below"
+    );
     let fields: Vec<_> = calls.iter().map(|c| form(&c.body)).collect();
     assert_eq!(field(&fields[0], "Version"), Some("2011-06-15"));
-    assert!(field(&fields[0], "RoleSessionName").unwrap().starts_with("awsop-"), "a generated name");
+    assert!(
+        field(&fields[0], "RoleSessionName")
+            .unwrap()
+            .starts_with("awsop-"),
+        "a generated name"
+    );
     assert_eq!(field(&fields[1], "RoleSessionName"), Some("mid"));
     assert_eq!(field(&fields[2], "ExternalId"), Some("ext-7"));
     assert_eq!(field(&fields[2], "DurationSeconds"), Some("1800"));
     // The session token of the role below signs the call above.
-    assert_eq!(calls[1].header("x-amz-security-token"), Some("token-Bottom.AKIDBASE"));
-    assert!(calls[0].header("authorization").unwrap().contains("/eu-west-1/sts/aws4_request"));
+    assert_eq!(
+        calls[1].header("x-amz-security-token"),
+        Some("token-Bottom.AKIDBASE")
+    );
+    assert!(calls[0]
+        .header("authorization")
+        .unwrap()
+        .contains("/eu-west-1/sts/aws4_request"));
 }
 
 #[tokio::test]
@@ -150,13 +195,21 @@ async fn fifty_concurrent_callers_cause_one_sts_call() {
     let cx = SourceContext::new(env(&home, &sts, "", "default", &[]), None);
     let provider = Arc::new(
         AssumeRoleProvider::builder(format!("{ROLE}Shared"))
-            .build_with(Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")), &cx)
+            .build_with(
+                Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")),
+                &cx,
+            )
             .unwrap(),
     );
     let callers: Vec<_> = (0..50)
         .map(|_| {
             let provider = Arc::clone(&provider);
-            tokio::spawn(async move { provider.provide_credentials().await.map(|c| c.access_key_id().to_owned()) })
+            tokio::spawn(async move {
+                provider
+                    .provide_credentials()
+                    .await
+                    .map(|c| c.access_key_id().to_owned())
+            })
         })
         .collect();
     for caller in callers {
@@ -168,11 +221,21 @@ async fn fifty_concurrent_callers_cause_one_sts_call() {
 #[tokio::test]
 async fn throttling_and_server_errors_are_retried() {
     // Popped from the end: first a throttle, then a 500, then success.
-    let sts = sts(Duration::ZERO, vec![(500, "InternalFailure"), (400, "Throttling")]).await;
+    let sts = sts(
+        Duration::ZERO,
+        vec![(500, "InternalFailure"), (400, "Throttling")],
+    )
+    .await;
     let home = TempHome::new("sts-retry");
-    let cx = SourceContext::new(env(&home, &sts, "", "default", &[("AWS_MAX_ATTEMPTS", "3")]), None);
+    let cx = SourceContext::new(
+        env(&home, &sts, "", "default", &[("AWS_MAX_ATTEMPTS", "3")]),
+        None,
+    );
     let provider = AssumeRoleProvider::builder(format!("{ROLE}Busy"))
-        .build_with(Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")), &cx)
+        .build_with(
+            Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")),
+            &cx,
+        )
         .unwrap();
     let creds = provider.provide_credentials().await.unwrap();
     assert_eq!(creds.access_key_id(), "Busy.AKIDBASE");
@@ -180,19 +243,28 @@ async fn throttling_and_server_errors_are_retried() {
 
     // A refusal is not retried, and says what STS said.
     let denied = Loopback::start(|_: &Seen| {
-        Answer::json(403, error_xml("AccessDenied", "not authorized to perform sts:AssumeRole"))
-            .with_header("content-type", "text/xml")
+        Answer::json(
+            403,
+            error_xml("AccessDenied", "not authorized to perform sts:AssumeRole"),
+        )
+        .with_header("content-type", "text/xml")
     })
     .await;
     let cx = SourceContext::new(env(&home, &denied, "", "default", &[]), None);
     let err = AssumeRoleProvider::builder(format!("{ROLE}Nope"))
-        .build_with(Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")), &cx)
+        .build_with(
+            Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")),
+            &cx,
+        )
         .unwrap()
         .provide_credentials()
         .await
         .unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("AccessDenied (HTTP 403)") && text.contains("not authorized"), "{text}");
+    assert!(
+        text.contains("AccessDenied (HTTP 403)") && text.contains("not authorized"),
+        "{text}"
+    );
     assert_eq!(denied.requests().len(), 1);
 }
 
@@ -209,14 +281,21 @@ async fn mfa_codes_come_from_the_callback() {
             Arc::new(move |serial: &str| {
                 counter.fetch_add(1, Ordering::SeqCst);
                 let ok = serial == "arn:aws:iam::123456789012:mfa/me";
-                Box::pin(async move { Ok(if ok { "123456" } else { "000000" }.to_owned()) }) as BoxFuture<'static, _>
+                Box::pin(async move { Ok(if ok { "123456" } else { "000000" }.to_owned()) })
+                    as BoxFuture<'static, _>
             }),
         )
-        .build_with(Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")), &cx)
+        .build_with(
+            Arc::new(Credentials::new("AKIDBASE", "S", None, None, "static")),
+            &cx,
+        )
         .unwrap();
     provider.provide_credentials().await.unwrap();
     let fields = form(&sts.requests()[0].body);
-    assert_eq!(field(&fields, "SerialNumber"), Some("arn:aws:iam::123456789012:mfa/me"));
+    assert_eq!(
+        field(&fields, "SerialNumber"),
+        Some("arn:aws:iam::123456789012:mfa/me")
+    );
     assert_eq!(field(&fields, "TokenCode"), Some("123456"));
     assert_eq!(asked.load(Ordering::SeqCst), 1);
 }
@@ -231,21 +310,31 @@ async fn web_identity_is_unsigned_and_rereads_its_token_file() {
         &sts,
         "",
         "default",
-        &[("AWS_WEB_IDENTITY_TOKEN_FILE", &token), ("AWS_ROLE_ARN", &format!("{ROLE}Pod")), ("AWS_ROLE_SESSION_NAME", "pod-1")],
+        &[
+            ("AWS_WEB_IDENTITY_TOKEN_FILE", &token),
+            ("AWS_ROLE_ARN", &format!("{ROLE}Pod")),
+            ("AWS_ROLE_SESSION_NAME", "pod-1"),
+        ],
     );
     let chain = DefaultCredentialsChain::new(env).with_sources(Some(Arc::new(AwsSources)));
     let creds = chain.provide_credentials().await.unwrap();
     assert_eq!(creds.access_key_id(), "Pod.web.jwt-one");
     let call = &sts.requests()[0];
-    assert!(call.header("authorization").is_none(), "AssumeRoleWithWebIdentity is not signed");
+    assert!(
+        call.header("authorization").is_none(),
+        "AssumeRoleWithWebIdentity is not signed"
+    );
     assert!(call.header("x-amz-security-token").is_none());
     let fields = form(&call.body);
     assert_eq!(field(&fields, "Action"), Some("AssumeRoleWithWebIdentity"));
     assert_eq!(field(&fields, "RoleSessionName"), Some("pod-1"));
     // The platform rotates the token: the next session uses the new one.
     let clock = ManualClock::at(SystemTime::now());
-    let cx = SourceContext::new(Env::from_pairs([("AWS_ENDPOINT_URL_STS", sts.url.clone())]), None)
-        .with_time_source(clock.clone());
+    let cx = SourceContext::new(
+        Env::from_pairs([("AWS_ENDPOINT_URL_STS", sts.url.clone())]),
+        None,
+    )
+    .with_time_source(clock.clone());
     let provider = awsop::credentials::WebIdentityCredentials::new(
         awsop::runtime::credentials::WebIdentityConfig {
             profile: None,
@@ -257,13 +346,27 @@ async fn web_identity_is_unsigned_and_rereads_its_token_file() {
     )
     .unwrap();
     home.write("token", "jwt-two");
-    assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "Pod.web.jwt-two");
+    assert_eq!(
+        provider
+            .provide_credentials()
+            .await
+            .unwrap()
+            .access_key_id(),
+        "Pod.web.jwt-two"
+    );
     home.write("token", "jwt-three");
     provider.provide_credentials().await.unwrap();
     assert_eq!(sts.requests().len(), 2, "cached until near expiry");
     // Within 5 minutes of the session's end (it lasts an hour): renewed,
     // with the file as it is now.
     clock.advance(Duration::from_secs(3400));
-    assert_eq!(provider.provide_credentials().await.unwrap().access_key_id(), "Pod.web.jwt-three");
+    assert_eq!(
+        provider
+            .provide_credentials()
+            .await
+            .unwrap()
+            .access_key_id(),
+        "Pod.web.jwt-three"
+    );
     assert_eq!(sts.requests().len(), 3);
 }

@@ -6,8 +6,9 @@ use awsop_runtime::credentials::{CredentialsError, ProvideCredentials, SourceCon
 use awsop_runtime::endpoint::EndpointConfig;
 use awsop_runtime::redact::{RedactingHttpClient, Secrets};
 use awsop_runtime::text::Escaped;
-use awsop_runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop_runtime::Client;
+
+use super::support::new_transport;
 
 /// The region STS is called in when nothing names one: STS is in every
 /// region, and `us-east-1` is where the global endpoint signs.
@@ -53,8 +54,7 @@ pub(crate) fn sts_client(
         .region()
         .map(|r| r.as_str().to_owned())
         .unwrap_or_else(|| DEFAULT_STS_REGION.to_owned());
-    let transport: Arc<dyn HttpClient> =
-        Arc::new(HyperClient::new(TransportSettings::default()).map_err(|e| config(&e))?);
+    let transport = new_transport()?;
     let mut builder = cx
         .client_builder()
         .map_err(|e| config(&e))?
@@ -79,6 +79,17 @@ pub(crate) fn sts_client(
     builder.build().map_err(|e| config(&e))
 }
 
+/// Whether STS is called at the global endpoint: `legacy` mode, a region
+/// that used it, and no endpoint configured for STS (which would win).
+fn uses_global_endpoint(cx: &SourceContext, region: &str) -> Result<bool, CredentialsError> {
+    if !legacy_endpoints(cx)? || !LEGACY_GLOBAL_REGIONS.contains(&region) {
+        return Ok(false);
+    }
+    let configured = EndpointConfig::from_env(cx.env(), cx.profile_set().map(|p| &**p), "STS")
+        .map_err(|e| CredentialsError::invalid_configuration(format!("STS: {e}")))?;
+    Ok(configured.configured_url().is_none())
+}
+
 fn legacy_endpoints(cx: &SourceContext) -> Result<bool, CredentialsError> {
     let value = cx
         .env()
@@ -96,5 +107,40 @@ fn legacy_endpoints(cx: &SourceContext) -> Result<bool, CredentialsError> {
             "STS: sts_regional_endpoints is `{}`; it must be `regional` or `legacy`",
             Escaped(other)
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use awsop_runtime::env::Env;
+
+    fn global(vars: &[(&str, &str)], region: &str) -> Result<bool, CredentialsError> {
+        uses_global_endpoint(
+            &SourceContext::new(Env::from_pairs(vars.iter().copied()), None),
+            region,
+        )
+    }
+
+    #[test]
+    fn regional_unless_legacy_for_an_old_region_without_an_override() {
+        assert!(!global(&[], "us-east-1").unwrap(), "regional by default");
+        assert!(!global(&[("AWS_STS_REGIONAL_ENDPOINTS", "regional")], "us-east-1").unwrap());
+        assert!(global(&[("AWS_STS_REGIONAL_ENDPOINTS", "legacy")], "us-east-1").unwrap());
+        assert!(global(&[("AWS_STS_REGIONAL_ENDPOINTS", "legacy")], "eu-west-1").unwrap());
+        assert!(
+            !global(&[("AWS_STS_REGIONAL_ENDPOINTS", "legacy")], "ap-east-1").unwrap(),
+            "newer regions never had it"
+        );
+        let overridden = [
+            ("AWS_STS_REGIONAL_ENDPOINTS", "legacy"),
+            ("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:1"),
+        ];
+        assert!(
+            !global(&overridden, "us-east-1").unwrap(),
+            "a configured endpoint wins"
+        );
+        let err = global(&[("AWS_STS_REGIONAL_ENDPOINTS", "global")], "us-east-1").unwrap_err();
+        assert!(err.to_string().contains("`regional` or `legacy`"), "{err}");
     }
 }

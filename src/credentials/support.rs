@@ -11,10 +11,23 @@ use awsop_runtime::text::Escaped;
 use awsop_runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop_runtime::{Client, ErrorKind};
 
+/// A transport for one provider's calls. Not one for the whole process: a
+/// connection pool is tied to the tokio runtime its connections were made
+/// on, and a program (or a test suite) may run several.
+pub(crate) fn new_transport() -> Result<Arc<dyn HttpClient>, CredentialsError> {
+    HyperClient::new(TransportSettings::default())
+        .map(|client| Arc::new(client) as Arc<dyn HttpClient>)
+        .map_err(|e| {
+            CredentialsError::provider_error(format!(
+                "could not build the HTTP client for credentials calls: {e}"
+            ))
+        })
+}
+
 /// A client for a credentials call: the context's configuration (retry
-/// policy, endpoint overrides), `region`, its own transport that cuts
-/// `secrets` out of error responses, and `unsigned` for calls that carry
-/// their own token.
+/// policy, endpoint overrides), `region`, a transport of its own wrapped to
+/// cut `secrets` out of error responses, and `unsigned` for calls that
+/// carry their own token.
 pub(crate) fn service_client(
     cx: &SourceContext,
     region: &str,
@@ -24,8 +37,7 @@ pub(crate) fn service_client(
 ) -> Result<Client, CredentialsError> {
     let config =
         |e: &dyn std::fmt::Display| CredentialsError::invalid_configuration(format!("{what}: {e}"));
-    let transport: Arc<dyn HttpClient> =
-        Arc::new(HyperClient::new(TransportSettings::default()).map_err(|e| config(&e))?);
+    let transport = new_transport()?;
     let mut builder = cx
         .client_builder()
         .map_err(|e| config(&e))?
