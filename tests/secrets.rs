@@ -3,9 +3,8 @@
 //! every span and event at TRACE. Nothing the program can print — `Debug`,
 //! `Display`, logs, error chains (`source()`) — may contain the secret
 //! access key, the session token, a container authorization token, or the
-//! `Authorization` signature the client sent, nor the IAM Identity Center
-//! access and refresh tokens and client secret, even when a service echoes
-//! them back in escaped forms.
+//! `Authorization` signature the client sent. (`secrets_tokens.rs` does the
+//! same for the tokens of IAM Identity Center and web identity.)
 
 use std::error::Error as StdError;
 use std::fmt::{self, Write as _};
@@ -31,15 +30,10 @@ const ACCESS_KEY: &str = "AKIDSECRETSTEST";
 const SECRET: &str = "SeCrEtKeY/0123456789+abcdefghijklmnopqrst";
 const TOKEN: &str = "SeSsIoNtOkEn//FwoGZXIvYXdzEXAMPLE+uniq==";
 const CONTAINER_TOKEN: &str = "CoNtAiNeRaUtHtOkEn-9f8e7d6c5b4a";
-const SSO_ACCESS: &str = "aoaSsOaCcEsS/ToKeN+0123:MGUCMQ==";
-const SSO_REFRESH: &str = "aorSsOrEfReSh/ToKeN+4567==";
-const SSO_CLIENT_SECRET: &str = "eyJrIjoiU3NPcLiEnTsEcReT/+89";
 
 #[path = "support/capture.rs"]
 mod capture;
 use capture::logs;
-#[path = "support/loopback.rs"]
-mod loopback;
 
 // ---- what the client sent ---------------------------------------------------
 
@@ -105,9 +99,6 @@ fn leaks(what: &str, text: &str, signatures: &[String]) -> Vec<String> {
         ("the secret access key", SECRET),
         ("the session token", TOKEN),
         ("the container authorization token", CONTAINER_TOKEN),
-        ("the SSO access token", SSO_ACCESS),
-        ("the SSO refresh token", SSO_REFRESH),
-        ("the SSO client secret", SSO_CLIENT_SECRET),
     ] {
         if text.contains(secret) {
             found.push(format!("{what} contains {name}"));
@@ -397,139 +388,5 @@ async fn dispatch_errors_leak_nothing() {
             ("the TRACE logs", logs.lock().unwrap().clone()),
         ],
         &signatures,
-    );
-}
-
-// ---- IAM Identity Center ----------------------------------------------------
-
-/// A JSON string with every character `\u`-escaped, as a hostile or odd
-/// encoder may write it.
-fn json_escaped(secret: &str) -> String {
-    secret
-        .chars()
-        .map(|c| format!("\\u{:04x}", c as u32))
-        .collect()
-}
-
-#[tokio::test]
-async fn sso_tokens_leak_nothing_even_when_echoed() {
-    use awsop::credentials::SsoCredentials;
-    use awsop::runtime::credentials::{BaseSource, ProfileChain, SourceContext, SsoTokenCache};
-    use awsop::runtime::profile::ProfileSet;
-    use loopback::{Answer, Loopback, TempHome};
-
-    let logs = logs();
-    // Both services refuse, quoting what they were sent: the refresh token
-    // and client secret (OIDC), the access token (portal), in the body
-    // (escaped), the error type and the request id.
-    let server = Loopback::start(|request: &loopback::Seen| {
-        if request.path() == "/token" {
-            Answer::json(
-                400,
-                format!(
-                    r#"{{"error":"invalid_grant","error_description":"bad {} for {}"}}"#,
-                    json_escaped(SSO_REFRESH),
-                    json_escaped(SSO_CLIENT_SECRET)
-                ),
-            )
-            .with_header(
-                "x-amzn-errortype",
-                &format!("InvalidGrantException:{SSO_REFRESH}"),
-            )
-            .with_header("x-amzn-requestid", SSO_CLIENT_SECRET)
-        } else {
-            Answer::json(
-                401,
-                format!(
-                    r#"{{"message":"token {} is not valid"}}"#,
-                    json_escaped(SSO_ACCESS)
-                ),
-            )
-            .with_header(
-                "x-amzn-errortype",
-                &format!("UnauthorizedException:{SSO_ACCESS}"),
-            )
-            .with_header("x-amzn-requestid", SSO_ACCESS)
-        }
-    })
-    .await;
-    let home = TempHome::new("secrets-sso");
-    let config = "[profile dev]\nsso_session = corp\nsso_account_id = 111122223333\nsso_role_name = Dev\n\
-                  [sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = eu-west-1\n";
-    let env = Env::from_pairs([
-        ("HOME", home.path().to_string_lossy().into_owned()),
-        ("AWS_CONFIG_FILE", home.write(".aws/config", config)),
-        (
-            "AWS_SHARED_CREDENTIALS_FILE",
-            home.path().join("none").to_string_lossy().into_owned(),
-        ),
-        ("AWS_PROFILE", "dev".to_owned()),
-        ("AWS_ENDPOINT_URL_SSO", server.url.clone()),
-        ("AWS_ENDPOINT_URL_SSO_OIDC", server.url.clone()),
-        ("AWS_MAX_ATTEMPTS", "1".to_owned()),
-    ]);
-    let now = std::time::SystemTime::now();
-    let soon = awsop::runtime::time::format_rfc3339(now + std::time::Duration::from_secs(60));
-    let later = awsop::runtime::time::format_rfc3339(now + std::time::Duration::from_secs(86400));
-    home.write(
-        &format!(".aws/sso/cache/{}.json", SsoTokenCache::file_stem("corp")),
-        &format!(
-            r#"{{"accessToken":"{SSO_ACCESS}","expiresAt":"{soon}","refreshToken":"{SSO_REFRESH}",
-                "clientId":"client","clientSecret":"{SSO_CLIENT_SECRET}","registrationExpiresAt":"{later}"}}"#
-        ),
-    );
-    let set = ProfileSet::load(&env).await.unwrap();
-    let Some(ProfileChain {
-        base: BaseSource::Sso(sso),
-        ..
-    }) = ProfileChain::resolve(&set).unwrap()
-    else {
-        panic!("an SSO profile")
-    };
-    let token = SsoTokenCache::from_env(&env)
-        .load("corp")
-        .await
-        .unwrap()
-        .unwrap();
-    let provider = SsoCredentials::new(sso, &SourceContext::new(env, Some(set.into()))).unwrap();
-    let provider_debug = format!("{provider:?}");
-    let sent = Arc::new(Mutex::new(Vec::new()));
-    let result = create("dzd_secrets")
-        .send(&client("http://127.0.0.1:9", provider, &sent))
-        .await;
-    assert_eq!(
-        result.as_ref().err().map(|e| e.kind()),
-        Some(ErrorKind::Credentials)
-    );
-    assert_eq!(server.to("/token").len(), 1, "a refresh was tried");
-    assert_eq!(server.to("/federation/credentials").len(), 1);
-    let text = render(&result);
-    assert!(text.contains("UnauthorizedException"), "{text}");
-
-    let requests = format!(
-        "{:?} {:?} {:?}",
-        awsop::sso::GetRoleCredentials {
-            access_token: SSO_ACCESS.into(),
-            ..Default::default()
-        },
-        awsop::sso_oidc::CreateToken {
-            client_secret: SSO_CLIENT_SECRET.into(),
-            refresh_token: Some(SSO_REFRESH.into()),
-            ..Default::default()
-        },
-        awsop::sso_oidc::CreateTokenOutput {
-            access_token: Some(SSO_ACCESS.into()),
-            ..Default::default()
-        },
-    );
-    assert_clean(
-        &[
-            ("an SSO credentials error", text),
-            ("the SSO provider's Debug", provider_debug),
-            ("a cached token's Debug", format!("{token:?}")),
-            ("the SSO requests' Debug", requests),
-            ("the TRACE logs", logs.lock().unwrap().clone()),
-        ],
-        &[],
     );
 }
