@@ -40,5 +40,8 @@ pub mod sso_oidc;
 #[cfg(feature = "sts")]
 pub mod sts;
 
+#[cfg(feature = "test-util")]
+pub mod mock;
+
 #[doc(hidden)]
 pub mod __private;

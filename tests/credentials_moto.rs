@@ -36,17 +36,24 @@ const TRUST: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","P
 const ALLOW_ALL: &str =
     r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
 
+/// Creates the role `name`, trusting anyone and allowed everything, as
+/// moto's IAM user (`create_role_as` with other credentials).
 async fn create_role(moto: &MotoServer, name: &str) -> String {
+    let admin = Credentials::new(
+        moto.access_key_id(),
+        moto.secret_access_key(),
+        None,
+        None,
+        "moto",
+    );
+    create_role_as(moto, admin, name).await
+}
+
+async fn create_role_as(moto: &MotoServer, credentials: Credentials, name: &str) -> String {
     let admin = ClientBuilder::new()
         .region(REGION)
         .endpoint_url(moto.endpoint())
-        .credentials(Credentials::new(
-            moto.access_key_id(),
-            moto.secret_access_key(),
-            None,
-            None,
-            "moto",
-        ))
+        .credentials(credentials)
         .build()
         .unwrap();
     CreateRole {
@@ -156,8 +163,13 @@ async fn a_profile_role_chain_against_moto_with_sigv4_checking() {
 #[tokio::test]
 async fn web_identity_against_moto() {
     require_moto!();
-    let moto = MotoServer::with_sigv4_auth().expect("moto starts with auth on");
-    let role = create_role(&moto, "pod").await;
+    // moto, unlike STS, insists on an Authorization header for
+    // AssumeRoleWithWebIdentity once its auth is on (a KeyError, HTTP 500).
+    // So the unsigned exchange happens while its auth is off, and the
+    // session's credentials are then checked with SigV4 checking on.
+    let mut moto = MotoServer::start().expect("moto starts");
+    let admin = Credentials::new("testing", "testing", None, None, "moto");
+    let role = create_role_as(&moto, admin, "pod").await;
     let dir = home("web");
     let token = dir.join("token");
     // moto does not check the token's signature; STS would.
@@ -179,10 +191,17 @@ async fn web_identity_against_moto() {
         .unwrap()
         .build()
         .unwrap();
+    let first = GetCallerIdentity
+        .send(&client)
+        .await
+        .unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
+    moto.enable_sigv4_auth().expect("auth on");
+    // The cached session signs this one, and moto checks it.
     let me = GetCallerIdentity
         .send(&client)
         .await
         .unwrap_or_else(|e| panic!("{e}\n{}", moto.log_tail()));
+    assert_eq!(me, first);
     let arn = me.arn.unwrap_or_default();
     assert!(
         arn.starts_with(&format!(
@@ -190,5 +209,20 @@ async fn web_identity_against_moto() {
         )),
         "{arn}"
     );
+    // A session key moto never issued is refused with its checking on.
+    let forged = ClientBuilder::new()
+        .region(REGION)
+        .endpoint_url(moto.endpoint())
+        .credentials(Credentials::new(
+            "ASIAFORGEDFORGEDFORG",
+            "x",
+            Some("y".into()),
+            None,
+            "forged",
+        ))
+        .build()
+        .unwrap();
+    let refused = GetCallerIdentity.send(&forged).await.unwrap_err();
+    assert_eq!(refused.status(), Some(403), "{refused}");
     let _ = std::fs::remove_dir_all(&dir);
 }

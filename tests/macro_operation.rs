@@ -1109,7 +1109,7 @@ fn renamed_crate_path() {
     assert_eq!(
         awsop::__private::protocol::binding::Payload::to_payload::<
             awsop::__private::protocol::RestJson1,
-        >(&shape)
+        >(&shape, &awsop::__private::shape::ROOT)
         .unwrap()
         .bytes,
         br#"{"a":1}"#

@@ -28,3 +28,19 @@ fn readme_shows_the_two_commands() {
     assert!(first_screen.contains("cargo run --example quickstart"));
     assert!(first_screen.contains("cargo test --workspace"));
 }
+
+#[test]
+fn the_testing_guide_shows_the_compiled_tests() {
+    let readme = include_str!("../README.md");
+    let guide = [
+        ("mock", include_str!("testing_guide_mock.rs")),
+        ("replay", include_str!("testing_guide_replay.rs")),
+        ("emulator", include_str!("testing_guide_emulator.rs")),
+    ];
+    for (name, code) in guide {
+        assert!(
+            readme.contains(&format!("```rust\n{code}```\n")),
+            "README.md's {name} example and tests/testing_guide_{name}.rs differ"
+        );
+    }
+}

@@ -370,6 +370,8 @@ fn input_case(ctx: &Ctx<'_>, id: &str, case: &Value, function: &str) -> Gen<Stri
     )
     .ok();
     writeln!(out, "        body: {body},").ok();
+    let maps: Vec<String> = ctx.xml_map_elements()?.iter().map(|n| str_lit(n)).collect();
+    writeln!(out, "        xml_map_elements: &[{}],", maps.join(", ")).ok();
     writeln!(out, "    }})\n}}\n").ok();
     Ok(out)
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::model::Gen;
 use crate::naming::str_lit;
-use crate::shapes::{Binding, Ctx, Kind, Role};
+use crate::shapes::{Ctx, Kind, Role};
 
 /// A top-level float member whose expected value is NaN: `PartialEq` can
 /// never hold for it, so the case checks it with `is_nan` and clears it.
@@ -52,15 +52,6 @@ impl Ctx<'_> {
         let mut defaulted = false;
         for field in &fields {
             let given = object.get(&field.member).filter(|v| !v.is_null());
-            if let Binding::Omitted(why) = field.binding {
-                if given.is_some() {
-                    return Err(format!(
-                        "`{}` is expected in the result but is {why}",
-                        field.member
-                    ));
-                }
-                continue;
-            }
             // Every generated struct derives `Default` (labels are scalars,
             // `DateTime` included), so unset members are left to it.
             if given.is_none() && field.optional {

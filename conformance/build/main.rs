@@ -43,6 +43,9 @@ const FIXTURES: &[(&str, &str)] = &[
         "smithy-rpc-v2-cbor-non-query-compatible",
         "smithy-rpc-v2-cbor-non-query-compatible",
     ),
+    ("rest-xml", "rest-xml"),
+    ("query", "query"),
+    ("ec2", "ec2"),
 ];
 
 /// A fixture's name as a Rust identifier: `json_1_0-query-compatible` →

@@ -90,6 +90,8 @@ pub struct Given<'a> {
     pub uri: &'a str,
     pub status: u64,
     pub input: Option<&'a str>,
+    /// The input reference itself (`locationName`, `xmlNamespace`).
+    pub input_ref: Option<&'a Map<String, Value>>,
     pub output: Option<&'a str>,
     pub errors: Vec<&'a str>,
 }
@@ -114,6 +116,7 @@ pub fn given(case: &Value) -> Gen<Given<'_>> {
             .and_then(Value::as_u64)
             .unwrap_or(200),
         input: raw.get("input").and_then(|i| str_at(i, "shape")),
+        input_ref: raw.get("input").and_then(Value::as_object),
         output: raw.get("output").and_then(|o| str_at(o, "shape")),
         errors,
     })

@@ -22,9 +22,11 @@
 #![forbid(unsafe_code)]
 
 mod case;
+mod form_body;
 pub mod lit;
 mod request;
 mod response;
+mod xml_body;
 
 pub use case::{run_cases, Case, CaseFn, Report, Skip};
 pub use request::{check_request, ExpectedRequest};

@@ -18,9 +18,14 @@ pub struct ExpectedRequest<'a> {
     pub forbid_headers: &'a [&'a str],
     /// Headers that must be present with any value.
     pub require_headers: &'a [&'a str],
-    /// The body: `None` when the case says nothing about it. JSON bodies
-    /// compare as parsed JSON, anything else byte for byte; `""` means no body.
+    /// The body: `None` when the case says nothing about it. JSON, CBOR
+    /// and XML bodies compare as parsed values, forms as decoded pairs,
+    /// anything else byte for byte; `""` means no body.
     pub body: Option<&'a str>,
+    /// XML elements that hold map entries (a wrapped map's element) or are
+    /// entries (a flattened map's): maps have no order, so these compare
+    /// in any order.
+    pub xml_map_elements: &'a [&'a str],
 }
 
 /// Checks `actual` against `expected`; `Err` lists every mismatch.
@@ -136,6 +141,14 @@ fn check_body(
         check_cbor_body(&actual.body, body, problems);
         return;
     }
+    if content_type.is_some_and(|ct| ct.contains("x-www-form-urlencoded")) {
+        crate::form_body::check_form_body(&actual.body, body, problems);
+        return;
+    }
+    if content_type.is_some_and(|ct| ct.contains("xml")) || body.trim_start().starts_with('<') {
+        crate::xml_body::check_xml_body(&actual.body, body, expected.xml_map_elements, problems);
+        return;
+    }
     let json_expected = content_type.map_or(true, |ct| ct.contains("json"));
     if json_expected {
         if let Ok(want) = serde_json::from_str::<Value>(body) {
@@ -231,6 +244,7 @@ mod tests {
             forbid_headers: &[],
             require_headers: &[],
             body,
+            xml_map_elements: &[],
         }
     }
 

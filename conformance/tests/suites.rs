@@ -36,6 +36,9 @@ suites! {
     "smithy-rpc-v2-cbor-query-compatible": smithy_rpc_v2_cbor_query_compatible_input >= 1, smithy_rpc_v2_cbor_query_compatible_output >= 2;
     // Its output fixture has no case.
     "smithy-rpc-v2-cbor-non-query-compatible": smithy_rpc_v2_cbor_non_query_compatible_input >= 1, smithy_rpc_v2_cbor_non_query_compatible_output >= 0;
+    "rest-xml": rest_xml_input >= 89, rest_xml_output >= 78;
+    "query": query_input >= 33, query_output >= 38;
+    "ec2": ec2_input >= 24, ec2_output >= 29;
 }
 
 /// Runs a suite; fails on any failure, and when fewer cases passed than

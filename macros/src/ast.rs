@@ -7,7 +7,9 @@ use proc_macro2::{Span, TokenStream};
 use syn::spanned::Spanned;
 use syn::{Fields, Ident, Item, LitInt, LitStr, Path, Type};
 
-use crate::attr::{self, MemberAttrs, OperationAttrs, PaginatorAttrs, VariantAttrs};
+use crate::attr::{
+    self, MemberAttrs, OperationAttrs, PaginatorAttrs, VariantAttrs, XmlMemberAttrs, XmlRootAttrs,
+};
 use crate::case::{lower_camel, lower_first, screaming_snake, RenameRule};
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -41,6 +43,7 @@ pub(crate) struct OperationArgs {
     pub(crate) target_prefix: Option<LitStr>,
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
+    pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
     pub(crate) given: Vec<&'static str>,
 }
@@ -76,6 +79,9 @@ pub(crate) struct Member {
     pub(crate) rename: Option<LitStr>,
     /// `media_type = "..."`: a string header sent base64-encoded.
     pub(crate) media_type: Option<LitStr>,
+    /// `ec2_name = "..."`: the ec2Query form key.
+    pub(crate) ec2_name: Option<LitStr>,
+    pub(crate) xml: XmlMemberAttrs,
     /// Whether its `#[aws(...)]` had errors: checks across members skip it.
     pub(crate) had_errors: bool,
 }
@@ -145,6 +151,7 @@ pub(crate) struct Structure {
     pub(crate) derives_debug: Option<Span>,
     /// `#[aws_shape(errors)]` was written on this struct (an error).
     pub(crate) errors_flag: bool,
+    pub(crate) xml_root: XmlRootAttrs,
 }
 
 pub(crate) struct Enum {
@@ -272,6 +279,7 @@ fn operation_args(cx: &Ctxt, attrs: OperationAttrs) -> OperationArgs {
         target_prefix: attrs.target_prefix,
         api_version: attrs.api_version,
         query_compatible: attrs.query_compatible,
+        xml_root: attrs.xml_root,
         krate: attrs.krate,
         given: attrs.given,
     }
@@ -346,6 +354,8 @@ fn member(
         sensitive: attrs.sensitive,
         rename: attrs.rename,
         media_type: attrs.media_type,
+        ec2_name: attrs.ec2_name,
+        xml: attrs.xml,
         had_errors: attrs.had_errors,
     }
 }
@@ -353,13 +363,15 @@ fn member(
 /// The arguments of `#[aws_shape(...)]` the later stages need.
 pub(crate) struct ShapeArgs {
     pub(crate) rename_all: Option<LitStr>,
+    /// The XML root options, when the item is no structure (an error).
+    pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
 }
 
 /// `#[aws_shape(...)]` on `item`: the model and its arguments, or no
 /// model when the item cannot be a shape (reported).
 pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>, ShapeArgs) {
-    let attrs = attr::shape(cx, args);
+    let mut attrs = attr::shape(cx, args);
     let shape = match item {
         Item::Struct(s) => {
             check_generics(cx, &s.generics, "#[aws_shape]");
@@ -391,6 +403,7 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>
                 members,
                 derives_debug: attr::derives(&s.attrs, "Debug"),
                 errors_flag: attrs.errors,
+                xml_root: std::mem::take(&mut attrs.xml_root),
             }))
         }
         Item::Enum(e) => {
@@ -411,6 +424,7 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream, item: &Item) -> (Option<Shape>
     };
     let args = ShapeArgs {
         rename_all: attrs.rename_all,
+        xml_root: attrs.xml_root,
         krate: attrs.krate,
     };
     (shape, args)

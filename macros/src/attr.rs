@@ -43,10 +43,121 @@ pub(crate) struct OperationAttrs {
     pub(crate) target_prefix: Option<LitStr>,
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
+    pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
     /// Keys given, well formed or not: a required key given with a bad
     /// value is not also "missing".
     pub(crate) given: Vec<&'static str>,
+}
+
+/// `xml_name`, `xml_namespace` and `xml_prefix` of an operation or
+/// structure: its element name and namespace as an XML root or payload.
+#[derive(Default)]
+pub(crate) struct XmlRootAttrs {
+    pub(crate) name: Option<LitStr>,
+    pub(crate) namespace: Option<LitStr>,
+    pub(crate) prefix: Option<LitStr>,
+}
+
+impl XmlRootAttrs {
+    /// Reads `arg` if it is one of the three; `false` otherwise.
+    fn read(&mut self, cx: &Ctxt, arg: &Arg) -> bool {
+        match arg.name.as_str() {
+            XML_NAME => self.name = arg.string(cx),
+            XML_NAMESPACE => self.namespace = arg.string(cx),
+            XML_PREFIX => self.prefix = arg.string(cx),
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// A member's XML options (`xml_attribute`, `xml_flattened`, ...), as
+/// written.
+#[derive(Default)]
+pub(crate) struct XmlMemberAttrs {
+    pub(crate) attribute: Option<Span>,
+    pub(crate) flattened: Option<Span>,
+    pub(crate) namespace: Option<LitStr>,
+    pub(crate) prefix: Option<LitStr>,
+    pub(crate) item: Option<LitStr>,
+    pub(crate) item_namespace: Option<LitStr>,
+    pub(crate) key: Option<LitStr>,
+    pub(crate) key_namespace: Option<LitStr>,
+    pub(crate) value: Option<LitStr>,
+    pub(crate) value_namespace: Option<LitStr>,
+    /// `xml_inner(...)`: the options of the items or values.
+    pub(crate) inner: Option<Box<XmlMemberAttrs>>,
+    pub(crate) inner_span: Option<Span>,
+}
+
+impl XmlMemberAttrs {
+    /// Whether any option is given.
+    pub(crate) fn any(&self) -> bool {
+        self.attribute.is_some()
+            || self.flattened.is_some()
+            || self.namespace.is_some()
+            || self.prefix.is_some()
+            || self.item.is_some()
+            || self.item_namespace.is_some()
+            || self.key.is_some()
+            || self.key_namespace.is_some()
+            || self.value.is_some()
+            || self.value_namespace.is_some()
+            || self.inner.is_some()
+    }
+
+    /// Reads `arg` if it is an XML option; `false` otherwise.
+    fn read(&mut self, cx: &Ctxt, arg: &Arg, span: Span) -> bool {
+        match arg.name.as_str() {
+            XML_ATTRIBUTE => {
+                arg.flag(cx);
+                self.attribute = Some(span);
+            }
+            XML_FLATTENED => {
+                arg.flag(cx);
+                self.flattened = Some(span);
+            }
+            XML_NAMESPACE => self.namespace = arg.string(cx),
+            XML_PREFIX => self.prefix = arg.string(cx),
+            XML_ITEM => self.item = arg.string(cx),
+            XML_ITEM_NAMESPACE => self.item_namespace = arg.string(cx),
+            XML_KEY => self.key = arg.string(cx),
+            XML_KEY_NAMESPACE => self.key_namespace = arg.string(cx),
+            XML_VALUE => self.value = arg.string(cx),
+            XML_VALUE_NAMESPACE => self.value_namespace = arg.string(cx),
+            XML_INNER => {
+                let args = arg.list(cx, "xml_key = \"InnerKey\"").unwrap_or_default();
+                let mut inner = XmlMemberAttrs::default();
+                let mut seen = HashMap::new();
+                for arg in accept(cx, args, XML_INNER_KEYS, "xml_inner(...)", &mut seen) {
+                    inner.read(cx, arg, arg.key.span());
+                }
+                self.inner = Some(Box::new(inner));
+                self.inner_span = Some(span);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// The span of the first option given, for messages about them all.
+    pub(crate) fn first_span(&self) -> Option<Span> {
+        let lits = [
+            &self.namespace,
+            &self.prefix,
+            &self.item,
+            &self.item_namespace,
+            &self.key,
+            &self.key_namespace,
+            &self.value,
+            &self.value_namespace,
+        ];
+        self.attribute
+            .or(self.flattened)
+            .or(self.inner_span)
+            .or_else(|| lits.iter().find_map(|l| l.as_ref().map(LitStr::span)))
+    }
 }
 
 /// `paginator(...)`, as written.
@@ -125,7 +236,9 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
                 out.query_compatible = Some(arg.key.span());
             }
             CRATE => out.krate = crate_path(cx, arg),
-            _ => {}
+            _ => {
+                out.xml_root.read(cx, arg);
+            }
         }
     }
     out
@@ -135,6 +248,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
 pub(crate) struct ShapeAttrs {
     pub(crate) errors: bool,
     pub(crate) rename_all: Option<LitStr>,
+    pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
 }
 
@@ -143,6 +257,7 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream) -> ShapeAttrs {
     let mut out = ShapeAttrs {
         errors: false,
         rename_all: None,
+        xml_root: XmlRootAttrs::default(),
         krate: None,
     };
     let mut seen = HashMap::new();
@@ -151,7 +266,9 @@ pub(crate) fn shape(cx: &Ctxt, args: TokenStream) -> ShapeAttrs {
             ERRORS => out.errors = arg.flag(cx),
             RENAME_ALL => out.rename_all = arg.string(cx),
             CRATE => out.krate = crate_path(cx, arg),
-            _ => {}
+            _ => {
+                out.xml_root.read(cx, arg);
+            }
         }
     }
     out
@@ -212,6 +329,8 @@ pub(crate) struct MemberAttrs {
     pub(crate) timestamp_format: Option<LitStr>,
     pub(crate) sensitive: Option<Span>,
     pub(crate) media_type: Option<LitStr>,
+    pub(crate) ec2_name: Option<LitStr>,
+    pub(crate) xml: XmlMemberAttrs,
     /// Whether reading found errors: checks across members skip such a
     /// member rather than report consequences of the same mistake.
     pub(crate) had_errors: bool,
@@ -285,7 +404,10 @@ pub(crate) fn member(
                 out.sensitive = Some(span);
             }
             MEDIA_TYPE => out.media_type = arg.string(cx),
-            _ => {}
+            EC2_NAME => out.ec2_name = arg.string(cx),
+            _ => {
+                out.xml.read(cx, arg, span);
+            }
         }
     }
     out.had_errors = cx.count() > errors_before;

@@ -11,8 +11,6 @@ pub(crate) struct ProtocolInfo {
     /// Whether members may bind to the URI, query and headers (REST
     /// protocols); otherwise the whole input is the body.
     pub(crate) http_bindings: bool,
-    /// Whether this version of awsop speaks it.
-    pub(crate) supported: bool,
     /// The service argument it needs, if any (`target_prefix`, `api_version`).
     pub(crate) needs: Option<&'static str>,
 }
@@ -25,49 +23,42 @@ pub(crate) const PROTOCOLS: &[ProtocolInfo] = &[
         name: REST_JSON1,
         type_name: "RestJson1",
         http_bindings: true,
-        supported: true,
         needs: None,
     },
     ProtocolInfo {
         name: "awsJson1_0",
         type_name: "AwsJson1_0",
         http_bindings: false,
-        supported: true,
         needs: Some(crate::symbol::TARGET_PREFIX),
     },
     ProtocolInfo {
         name: "awsJson1_1",
         type_name: "AwsJson1_1",
         http_bindings: false,
-        supported: true,
         needs: Some(crate::symbol::TARGET_PREFIX),
     },
     ProtocolInfo {
         name: "rpcv2Cbor",
         type_name: "RpcV2Cbor",
         http_bindings: false,
-        supported: true,
         needs: Some(crate::symbol::TARGET_PREFIX),
     },
     ProtocolInfo {
         name: "restXml",
         type_name: "RestXml",
         http_bindings: true,
-        supported: false,
         needs: None,
     },
     ProtocolInfo {
         name: "awsQuery",
         type_name: "AwsQuery",
         http_bindings: false,
-        supported: false,
         needs: Some(crate::symbol::API_VERSION),
     },
     ProtocolInfo {
         name: "ec2Query",
         type_name: "Ec2Query",
         http_bindings: false,
-        supported: false,
         needs: Some(crate::symbol::API_VERSION),
     },
 ];

@@ -20,6 +20,10 @@ pub(crate) const PAGINATOR: &str = "paginator";
 pub(crate) const TARGET_PREFIX: &str = "target_prefix";
 pub(crate) const API_VERSION: &str = "api_version";
 pub(crate) const QUERY_COMPATIBLE: &str = "query_compatible";
+// ... and #[aws_shape(...)]: an XML root's name and namespace.
+pub(crate) const XML_NAME: &str = "xml_name";
+pub(crate) const XML_NAMESPACE: &str = "xml_namespace";
+pub(crate) const XML_PREFIX: &str = "xml_prefix";
 
 pub(crate) const OPERATION_ARGS: &[&str] = &[
     SERVICE,
@@ -32,6 +36,9 @@ pub(crate) const OPERATION_ARGS: &[&str] = &[
     TARGET_PREFIX,
     API_VERSION,
     QUERY_COMPATIBLE,
+    XML_NAME,
+    XML_NAMESPACE,
+    XML_PREFIX,
     ENDPOINT,
     SERVICE_ID,
     NAME,
@@ -53,7 +60,14 @@ pub(crate) const PAGINATOR_ARGS: &[&str] =
 // #[aws_shape(...)]
 pub(crate) const ERRORS: &str = "errors";
 
-pub(crate) const SHAPE_ARGS: &[&str] = &[ERRORS, RENAME_ALL, CRATE];
+pub(crate) const SHAPE_ARGS: &[&str] = &[
+    ERRORS,
+    RENAME_ALL,
+    XML_NAME,
+    XML_NAMESPACE,
+    XML_PREFIX,
+    CRATE,
+];
 
 /// The naming rules `rename_all` accepts, as serde spells them.
 pub(crate) const RENAME_RULES: &[&str] = &[
@@ -78,6 +92,28 @@ pub(crate) const RENAME: &str = "rename";
 pub(crate) const TIMESTAMP_FORMAT: &str = "timestamp_format";
 pub(crate) const SENSITIVE: &str = "sensitive";
 pub(crate) const MEDIA_TYPE: &str = "media_type";
+pub(crate) const EC2_NAME: &str = "ec2_name";
+pub(crate) const XML_ATTRIBUTE: &str = "xml_attribute";
+pub(crate) const XML_FLATTENED: &str = "xml_flattened";
+pub(crate) const XML_ITEM: &str = "xml_item";
+pub(crate) const XML_ITEM_NAMESPACE: &str = "xml_item_namespace";
+pub(crate) const XML_KEY: &str = "xml_key";
+pub(crate) const XML_KEY_NAMESPACE: &str = "xml_key_namespace";
+pub(crate) const XML_VALUE: &str = "xml_value";
+pub(crate) const XML_VALUE_NAMESPACE: &str = "xml_value_namespace";
+pub(crate) const XML_INNER: &str = "xml_inner";
+
+/// The keys `xml_inner(...)` takes: the names within a list's items or a
+/// map's values that are lists or maps themselves.
+pub(crate) const XML_INNER_KEYS: &[&str] = &[
+    XML_ITEM,
+    XML_ITEM_NAMESPACE,
+    XML_KEY,
+    XML_KEY_NAMESPACE,
+    XML_VALUE,
+    XML_VALUE_NAMESPACE,
+    XML_INNER,
+];
 
 /// Where a member key may be written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -163,6 +199,66 @@ pub(crate) const MEMBER_KEYS: &[MemberKey] = &[
     },
     MemberKey {
         name: MEDIA_TYPE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: EC2_NAME,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_ATTRIBUTE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_FLATTENED,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_NAMESPACE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_PREFIX,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_ITEM,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_ITEM_NAMESPACE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_KEY,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_KEY_NAMESPACE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_VALUE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_VALUE_NAMESPACE,
+        places: BOTH,
+        misplaced_hint: None,
+    },
+    MemberKey {
+        name: XML_INNER,
         places: BOTH,
         misplaced_hint: None,
     },

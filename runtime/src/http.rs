@@ -67,6 +67,30 @@ impl HttpResponse {
         }
     }
 
+    /// The response with one more header: for tests and endpoints that
+    /// build responses.
+    ///
+    /// # Panics
+    ///
+    /// If `name` is not a valid header name, or `value` not a valid header
+    /// value (control characters).
+    ///
+    /// ```
+    /// use awsop_runtime::http::HttpResponse;
+    /// let response = HttpResponse::new(429, "{}").with_header("Retry-After", "2");
+    /// assert_eq!(response.header("retry-after"), Some("2"));
+    /// ```
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        let Ok(header) = http::HeaderName::from_bytes(name.as_bytes()) else {
+            panic!("{name:?} is not a valid header name");
+        };
+        let Ok(value) = http::HeaderValue::from_str(value) else {
+            panic!("the value given for header {name} is not a valid header value");
+        };
+        self.headers.append(header, value);
+        self
+    }
+
     /// Whether the status is 2xx.
     pub fn is_success(&self) -> bool {
         (200..300).contains(&self.status)

@@ -15,8 +15,6 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
-// The byte-level CBOR codec under the rpcv2Cbor protocol; not yet part of
-// the runtime's user-facing surface.
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
@@ -27,6 +25,9 @@ pub mod env;
 pub mod error;
 pub mod http;
 mod local_file;
+#[cfg(feature = "test-util")]
+#[doc(hidden)]
+pub mod mock_hook;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;

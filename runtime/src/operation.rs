@@ -152,6 +152,15 @@ pub enum Unmodeled {
     Unhandled,
 }
 
+impl std::fmt::Display for Unmodeled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // As the macro's error enums show their `Unhandled` case.
+        f.write_str("unhandled service error")
+    }
+}
+
+impl std::error::Error for Unmodeled {}
+
 impl ModeledError for Unmodeled {
     fn from_response<P: Protocol>(
         _response: &HttpResponse,

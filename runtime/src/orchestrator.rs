@@ -73,7 +73,7 @@ async fn in_span<F: std::future::Future>(future: F, span: &tracing::Span) -> F::
 }
 
 /// What one attempt came to.
-enum Outcome<T, E> {
+pub(crate) enum Outcome<T, E> {
     Done(Result<T, Error<E>>),
     Retry {
         error: Error<E>,
@@ -122,7 +122,7 @@ async fn attempts<O: Operation>(
     let mut spent_quota = 0;
     loop {
         if let Some(limiter) = &inner.rate_limiter {
-            limiter.acquire().await;
+            limiter.acquire_with(&*inner.sleep).await;
         }
         let span = tracing::debug_span!(
             "attempt",
@@ -138,6 +138,7 @@ async fn attempts<O: Operation>(
         let outcome = in_span(
             one_attempt::<O>(
                 inner,
+                operation,
                 request,
                 attempt,
                 max_attempts,
@@ -196,7 +197,7 @@ async fn attempts<O: Operation>(
                     }),
                 };
                 tracing::debug!(?kind, ?delay, "retrying");
-                tokio::time::sleep(delay).await;
+                inner.sleep.sleep(delay).await;
                 attempt += 1;
             }
         }
@@ -205,6 +206,8 @@ async fn attempts<O: Operation>(
 
 async fn one_attempt<O: Operation>(
     inner: &ClientInner,
+    // Read only by a mocked client (feature `test-util`).
+    #[cfg_attr(not(feature = "test-util"), allow(unused_variables))] operation: &O,
     mut request: HttpRequest,
     attempt: u32,
     max_attempts: u32,
@@ -215,6 +218,12 @@ async fn one_attempt<O: Operation>(
         SDK_REQUEST.clone(),
         header_value(&format!("attempt={attempt}; max={max_attempts}")),
     );
+    #[cfg(feature = "test-util")]
+    if let Some(mock) = &inner.mock {
+        // A mocked client answers each attempt itself (nothing is signed or
+        // sent), so the retry loop around it runs as it would for real.
+        return crate::mock_hook::attempt(&**mock, operation, &request, inner, span);
+    }
     let skew = inner.clock_skew.current();
     // Credentials are part of the attempt, under its timeout: a hung
     // credential_process must not hold the call forever.
@@ -264,17 +273,20 @@ async fn one_attempt<O: Operation>(
         Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration_error(
             ConfigError::caused_by(format!("could not sign the request: {e}"), e),
         ))),
-        Err(Failure::Dispatch(error)) => {
-            tracing::debug!(error = %error, "dispatch failed");
-            match retry::classify(None, None, Some(&error), false, false) {
-                Some(kind) => Outcome::Retry {
-                    error: Error::dispatch(error),
-                    kind,
-                    retry_after: None,
-                },
-                None => Outcome::Done(Err(Error::dispatch(error))),
-            }
-        }
+        Err(Failure::Dispatch(error)) => dispatch_failed(error),
+    }
+}
+
+/// An attempt that got no response: retried if the failure is transient.
+pub(crate) fn dispatch_failed<T, E>(error: DispatchError) -> Outcome<T, E> {
+    tracing::debug!(error = %error, "dispatch failed");
+    match retry::classify(None, None, Some(&error), false, false) {
+        Some(kind) => Outcome::Retry {
+            error: Error::dispatch(error),
+            kind,
+            retry_after: None,
+        },
+        None => Outcome::Done(Err(Error::dispatch(error))),
     }
 }
 
@@ -287,7 +299,7 @@ enum Failure {
 
 // The spans are passed in rather than taken from `Span::current()`: a
 // subscriber that does not track the current span would otherwise lose them.
-fn on_response<O: Operation>(
+pub(crate) fn on_response<O: Operation>(
     inner: &ClientInner,
     response: HttpResponse,
     span: &tracing::Span,

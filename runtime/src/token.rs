@@ -46,6 +46,40 @@ impl IdempotencyTokenGenerator for FixedToken {
     }
 }
 
+/// Tokens that count up, `00000000-0000-4000-8000-000000000001`, then
+/// `...002`, and so on: a different one for every call, and the same
+/// sequence on every run, so a recorded request's token is the one its
+/// replay sends. Clones of a client share the count.
+///
+/// ```
+/// use awsop_runtime::token::{IdempotencyTokenGenerator, SequentialTokens};
+/// let tokens = SequentialTokens::new();
+/// assert_eq!(tokens.generate(), "00000000-0000-4000-8000-000000000001");
+/// assert_eq!(tokens.generate(), "00000000-0000-4000-8000-000000000002");
+/// ```
+#[derive(Debug, Default)]
+pub struct SequentialTokens {
+    issued: std::sync::atomic::AtomicU64,
+}
+
+impl SequentialTokens {
+    /// A sequence whose first token ends in `001`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+impl IdempotencyTokenGenerator for SequentialTokens {
+    fn generate(&self) -> String {
+        let n = self
+            .issued
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            .wrapping_add(1);
+        // The last group of a UUID holds 12 hex digits.
+        format!("00000000-0000-4000-8000-{:012x}", n & 0xffff_ffff_ffff)
+    }
+}
+
 /// A UUIDv4 for `amz-sdk-invocation-id`: unique per call but not a secret,
 /// so it comes from a per-thread xorshift generator (seeded once from the OS)
 /// instead of a system call per call.

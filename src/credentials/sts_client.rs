@@ -63,14 +63,10 @@ pub(crate) fn sts_client(
             transport,
             Arc::clone(secrets),
         )));
-    if legacy_endpoints(cx)? && LEGACY_GLOBAL_REGIONS.contains(&region.as_str()) {
-        let configured = EndpointConfig::from_env(cx.env(), cx.profile_set().map(|p| &**p), "STS")
-            .map_err(|e| config(&e))?;
-        if configured.configured_url().is_none() {
-            builder = builder
-                .endpoint_url(GLOBAL_ENDPOINT)
-                .region(DEFAULT_STS_REGION);
-        }
+    if uses_global_endpoint(cx, &region)? {
+        builder = builder
+            .endpoint_url(GLOBAL_ENDPOINT)
+            .region(DEFAULT_STS_REGION);
     }
     builder = match credentials {
         Some(credentials) => builder.credentials_provider(credentials),

@@ -83,6 +83,7 @@ impl Ctx<'_> {
             args.push(format!("error = {error_type}"));
         }
         args.push(format!("name = {}", str_lit(op.name)));
+        args.extend(self.xml_operation_args(op.input_ref)?);
         out.push_str(unused);
         writeln!(out, "#[aws_operation(\n    {}\n)]", args.join(",\n    ")).ok();
         writeln!(out, "#[derive(Debug, Clone, Default, PartialEq)]").ok();
@@ -98,7 +99,12 @@ impl Ctx<'_> {
 
     fn struct_decl(&self, shape: &str, role: Role, out: &mut String) -> Gen<()> {
         let fields = self.fields(shape, role)?;
-        writeln!(out, "#[aws_shape]").ok();
+        let args = self.xml_shape_args(shape)?;
+        if args.is_empty() {
+            writeln!(out, "#[aws_shape]").ok();
+        } else {
+            writeln!(out, "#[aws_shape({})]", args.join(", ")).ok();
+        }
         writeln!(out, "#[derive(Debug, Clone, Default, PartialEq)]").ok();
         self.struct_body(&self.type_name(shape)?, &fields, out);
         Ok(())
@@ -111,15 +117,6 @@ impl Ctx<'_> {
         }
         writeln!(out, "pub struct {name} {{").ok();
         for field in fields {
-            if let Binding::Omitted(why) = field.binding {
-                writeln!(
-                    out,
-                    "    // `{}`: {why}; a response never carries it.",
-                    field.member
-                )
-                .ok();
-                continue;
-            }
             if !field.attrs.is_empty() {
                 writeln!(out, "    #[aws({})]", field.attrs.join(", ")).ok();
             }

@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::model::{target, Gen};
 mod declare;
+mod xml;
 
 use crate::naming::{
     default_enum_wire, default_field_wire, default_variant_wire, field_ident, pascal_ident, str_lit,
@@ -40,8 +41,6 @@ pub enum Binding {
     PrefixHeaders(String),
     StatusCode,
     Payload,
-    /// A request-only binding (URI, query) on an output: never read from a response.
-    Omitted(&'static str),
 }
 
 /// One generated struct field.
@@ -50,7 +49,6 @@ pub struct Field {
     pub member: String,
     pub ident: String,
     pub shape: String,
-    pub binding: Binding,
     pub attrs: Vec<String>,
     pub boxed: bool,
     pub optional: bool,
@@ -360,10 +358,10 @@ impl<'a> Ctx<'a> {
                     Binding::QueryMap
                 }
                 (Role::Input, Some("querystring")) => Binding::Query(wire.to_string()),
-                (Role::Output, Some("uri")) => Binding::Omitted("bound to the request URI"),
-                (Role::Output, Some("querystring")) => {
-                    Binding::Omitted("bound to the request query string")
-                }
+                // Request bindings mean nothing in a response: such a
+                // member is a body member there (Smithy ignores httpLabel and
+                // httpQuery on output).
+                (Role::Output, Some("uri" | "querystring")) => Binding::Body,
                 (_, Some("header")) => Binding::Header(wire.to_string()),
                 (_, Some("headers")) => {
                     Binding::PrefixHeaders(location_name.unwrap_or("").to_string())
@@ -385,7 +383,7 @@ impl<'a> Ctx<'a> {
 
             let mut attrs = Vec::new();
             match &binding {
-                Binding::Body | Binding::Omitted(_) => {}
+                Binding::Body => {}
                 Binding::Label => attrs.push("label".to_string()),
                 Binding::Query(name) => attrs.push(format!("query = {}", str_lit(name))),
                 Binding::QueryMap => attrs.push("query_params".to_string()),
@@ -399,11 +397,21 @@ impl<'a> Ctx<'a> {
             if matches!(binding, Binding::Body | Binding::Label) && renamed {
                 attrs.push(format!("rename = {}", str_lit(wire)));
             }
+            // An XML payload's own element name (one equal to the member
+            // name says nothing: the payload's shape names the root then).
+            if binding == Binding::Payload && self.is_xml() {
+                if let Some(name) = location_name.filter(|n| n != member) {
+                    attrs.push(format!("rename = {}", str_lit(name)));
+                }
+            }
             if let Some(format) = self.timestamp_format(&member_shape)? {
                 attrs.push(format!("timestamp_format = {}", str_lit(format)));
             }
             if json_header && matches!(binding, Binding::Header(_)) {
                 attrs.push("media_type = \"application/json\"".to_string());
+            }
+            if matches!(binding, Binding::Body | Binding::Payload) {
+                attrs.extend(self.xml_member_args(reference, &member_shape)?);
             }
             if role == Role::Input
                 && reference.get("idempotencyToken").and_then(Value::as_bool) == Some(true)
@@ -424,7 +432,6 @@ impl<'a> Ctx<'a> {
                 member: member.clone(),
                 ident,
                 shape: member_shape,
-                binding,
                 attrs,
                 boxed,
                 optional,

@@ -7,7 +7,9 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::paths::Paths;
+use super::xml;
 use crate::ast::{Binding, Member};
+use crate::attr::XmlRootAttrs;
 
 /// The members that travel in the body, in declaration order: the
 /// schema's members, by index.
@@ -22,28 +24,35 @@ pub(crate) fn body_members(members: &[Member]) -> Vec<&Member> {
 pub(crate) fn shape_impl(
     ident: &syn::Ident,
     body: &[&Member],
+    root: &XmlRootAttrs,
     paths: &Paths,
     message: TokenStream,
 ) -> TokenStream {
     let private = &paths.private;
     let name = ident.to_string();
-    let members = body
-        .iter()
-        .map(|m| paths.member_schema(&m.wire, &m.timestamp_format));
+    let members = body.iter().map(|m| {
+        let schema = paths.member_schema(&m.wire, &m.timestamp_format);
+        let xml = xml::member_options(paths, m);
+        quote!(#schema #xml)
+    });
+    let root = xml::root_options(paths, root);
     quote! {
         #[automatically_derived]
         impl #private::shape::Shape for #ident {
             const SCHEMA: &'static #private::shape::StructSchema =
-                &#private::shape::StructSchema::new(#name, &[#(#members),*]);
+                &#private::shape::StructSchema::new(#name, &[#(#members),*]) #root;
             #message
         }
     }
 }
 
-/// `impl WriteValue`: the body members, each unless absent.
+/// `impl WriteValue`: the body members, each unless absent; XML
+/// attributes first, as they go on the start tag.
 pub(crate) fn write_impl(ident: &syn::Ident, body: &[&Member], paths: &Paths) -> TokenStream {
     let private = &paths.private;
-    let writes = body.iter().enumerate().map(|(i, m)| {
+    let mut order: Vec<(usize, &&Member)> = body.iter().enumerate().collect();
+    order.sort_by_key(|(_, m)| m.xml.attribute.is_none());
+    let writes = order.into_iter().map(|(i, m)| {
         let field = &m.ident;
         quote_spanned! {m.ty.span()=>
             #private::shape::write_member(__w, &__s.members[#i], &self.#field);

@@ -11,6 +11,7 @@ mod string_enum;
 mod strip;
 mod structure;
 mod union;
+mod xml;
 
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -51,7 +51,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let query_compatible = op.args.query_compatible.is_some();
 
     let body = body_members(&op.members);
-    let shape = shape_impl(ident, &body, &paths, TokenStream::new());
+    let shape = shape_impl(ident, &body, &op.args.xml_root, &paths, TokenStream::new());
     let write = write_impl(ident, &body, &paths);
     let fill = fill_tokens(op, &paths);
     let serialize = if protocol.http_bindings {
@@ -266,7 +266,15 @@ fn serialize(op: &Operation, protocol: &ProtocolInfo, paths: &Paths) -> TokenStr
 
     let finish = if let Some(m) = op.members.iter().find(|m| m.binding == Binding::Payload) {
         let ident = &m.ident;
-        quote_spanned! {m.ty.span()=> __w.payload::<#proto, _>(&self.#ident) }
+        // A renamed payload names its XML root; otherwise its shape does.
+        let name = m
+            .rename
+            .as_ref()
+            .map(syn::LitStr::value)
+            .unwrap_or_default();
+        let schema = paths.member_schema(&name, &None);
+        let xml = super::xml::member_options(paths, m);
+        quote_spanned! {m.ty.span()=> __w.payload::<#proto, _>(&self.#ident, &#schema #xml) }
     } else if op.members.iter().any(|m| m.binding == Binding::Body) {
         quote!(<#proto as #private::protocol::HttpBindingProtocol>::write_body(self, __w))
     } else {

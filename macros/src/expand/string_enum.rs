@@ -144,6 +144,7 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         impl #private::protocol::binding::Payload for #ident {
             fn to_payload<__P: #private::protocol::Protocol>(
                 &self,
+                _: &#private::shape::Member,
             ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
                 ::core::result::Result::Ok(#private::protocol::binding::PayloadBody {
                     bytes: ::std::vec::Vec::from(self.as_str().as_bytes()),

@@ -31,7 +31,13 @@ pub(crate) fn expand(s: &Structure, paths: &Paths) -> TokenStream {
         quote!(Self { #(#missing_fields),* })
     };
 
-    let shape = shape_impl(ident, &body, paths, error_message(&body, paths));
+    let shape = shape_impl(
+        ident,
+        &body,
+        &s.xml_root,
+        paths,
+        error_message(&body, paths),
+    );
     let write = write_impl(ident, &body, paths);
     let read = read_impl(ident, &body, paths);
     let from_response = from_response(s, &body, paths);
@@ -57,8 +63,9 @@ pub(crate) fn expand(s: &Structure, paths: &Paths) -> TokenStream {
         impl #private::protocol::binding::Payload for #ident {
             fn to_payload<__P: #private::protocol::Protocol>(
                 &self,
+                __m: &#private::shape::Member,
             ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
-                __P::write_shape_payload(self)
+                __P::write_shape_payload(self, __m)
             }
 
             fn absent_payload<__P: #private::protocol::Protocol>(

@@ -122,8 +122,9 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
         impl #private::protocol::binding::Payload for #ident {
             fn to_payload<__P: #private::protocol::Protocol>(
                 &self,
+                __m: &#private::shape::Member,
             ) -> ::core::result::Result<#private::protocol::binding::PayloadBody, #private::error::BuildError> {
-                __P::write_shape_payload(self)
+                __P::write_shape_payload(self, __m)
             }
 
             fn from_payload<__P: #private::protocol::Protocol>(

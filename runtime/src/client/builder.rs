@@ -11,7 +11,7 @@ use crate::profile::ProfileSet;
 use crate::region::{region_from_env, Region};
 use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
 use crate::sigv4::{SigningKeyCache, SigningSettings};
-use crate::time::{SystemClock, TimeSource};
+use crate::time::{AsyncSleep, SystemClock, TimeSource, TokioSleep};
 use crate::token::{IdempotencyTokenGenerator, RandomUuid};
 use crate::transport::{HttpClient, HyperClient, TransportSettings};
 
@@ -52,7 +52,10 @@ pub struct ClientBuilder {
     operation_timeout: Option<Duration>,
     http: Option<Arc<dyn HttpClient>>,
     time: Option<Arc<dyn TimeSource>>,
+    sleep: Option<Arc<dyn AsyncSleep>>,
     tokens: Option<Arc<dyn IdempotencyTokenGenerator>>,
+    #[cfg(feature = "test-util")]
+    mock: Option<Arc<dyn crate::mock_hook::AttemptHook>>,
 }
 
 impl ClientBuilder {
@@ -291,9 +294,34 @@ impl ClientBuilder {
         self
     }
 
+    /// What the client waits with between retry attempts (default: tokio's
+    /// timer). Tests give an [`InstantSleep`](crate::time::InstantSleep),
+    /// so a throttled-then-successful call takes no time and the backoff
+    /// it would have waited can be checked.
+    ///
+    /// ```
+    /// use awsop_runtime::time::InstantSleep;
+    /// let sleep = InstantSleep::new();
+    /// let client = awsop_runtime::Client::builder().sleep(sleep.clone()).build().unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn sleep(mut self, sleep: impl AsyncSleep + 'static) -> Self {
+        self.sleep = Some(Arc::new(sleep));
+        self
+    }
+
     /// The idempotency-token generator (tests fix it).
     pub fn token_generator(mut self, tokens: impl IdempotencyTokenGenerator + 'static) -> Self {
         self.tokens = Some(Arc::new(tokens));
+        self
+    }
+
+    /// Makes `hook` answer every attempt instead of signing and sending:
+    /// what `awsop::mock::Mock::client` builds on. Not a stable API.
+    #[cfg(feature = "test-util")]
+    #[doc(hidden)]
+    pub fn attempt_hook(mut self, hook: Arc<dyn crate::mock_hook::AttemptHook>) -> Self {
+        self.mock = Some(hook);
         self
     }
 
@@ -350,11 +378,14 @@ impl ClientBuilder {
                 operation_timeout: self.operation_timeout,
                 http,
                 time,
+                sleep: self.sleep.unwrap_or_else(|| Arc::new(TokioSleep)),
                 tokens: self.tokens.unwrap_or_else(|| Arc::new(RandomUuid)),
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
                 clock_skew: ClockSkew::default(),
                 sign_requests: !self.unsigned,
+                #[cfg(feature = "test-util")]
+                mock: self.mock,
             }),
         })
     }

@@ -18,7 +18,7 @@ use crate::credentials::ProvideCredentials;
 use crate::region::Region;
 use crate::retry::{AdaptiveRateLimiter, RandomSource, RetryConfig, RetryQuota};
 use crate::sigv4::{SigningKeyCache, SigningSettings};
-use crate::time::TimeSource;
+use crate::time::{AsyncSleep, TimeSource};
 use crate::token::IdempotencyTokenGenerator;
 use crate::transport::HttpClient;
 
@@ -59,12 +59,18 @@ pub(crate) struct ClientInner {
     pub(crate) operation_timeout: Option<Duration>,
     pub(crate) http: Arc<dyn HttpClient>,
     pub(crate) time: Arc<dyn TimeSource>,
+    /// What retry backoff and the adaptive rate limiter wait with.
+    pub(crate) sleep: Arc<dyn AsyncSleep>,
     pub(crate) tokens: Arc<dyn IdempotencyTokenGenerator>,
     pub(crate) signing_keys: SigningKeyCache,
     pub(crate) signing: SigningSettings,
     pub(crate) clock_skew: ClockSkew,
     /// False for [`ClientBuilder::unsigned`]: no credentials, no signature.
     pub(crate) sign_requests: bool,
+    /// What answers every attempt of a mock client (`awsop::mock`),
+    /// instead of signing and sending.
+    #[cfg(feature = "test-util")]
+    pub(crate) mock: Option<Arc<dyn crate::mock_hook::AttemptHook>>,
 }
 
 impl Client {

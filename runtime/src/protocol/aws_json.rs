@@ -4,7 +4,6 @@
 use http::header::{HeaderValue, CONTENT_TYPE};
 use http::Method;
 
-use super::binding::PayloadBody;
 use super::json_error::JsonErrorFields;
 use super::rest_json::{read_json, write_json};
 use super::{error_code, query_compatible, request_id, Protocol, Role, RpcProtocol};
@@ -94,18 +93,6 @@ impl<V: AwsJsonVersion> Protocol for AwsJson<V> {
 
     fn read_body<T: ReadValue + Shape>(body: &[u8], role: Role<'_>) -> Result<T, ParseError> {
         read_json(body, role == Role::Error)
-    }
-
-    fn write_shape_payload<T: WriteValue + Shape>(_: &T) -> Result<PayloadBody, BuildError> {
-        Err(BuildError::other(
-            "awsJson has no payload members: the whole input is the body",
-        ))
-    }
-
-    fn read_shape_payload<T: ReadValue + Shape>(_: &[u8]) -> Result<T, ParseError> {
-        Err(ParseError::new(
-            "awsJson has no payload members: the whole output is the body",
-        ))
     }
 }
 

@@ -6,7 +6,7 @@ use super::{error_code, request_id, HttpBindingProtocol, Protocol, Role};
 use crate::codec::json::{JsonReader, JsonShapeReader, JsonShapeWriter};
 use crate::error::{BuildError, ErrorMetadata, ParseError};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::shape::{ReadValue, Shape, WriteValue, ROOT};
+use crate::shape::{Member, ReadValue, Shape, WriteValue, ROOT};
 use crate::value::Document;
 
 const CONTENT_TYPE: &str = "application/json";
@@ -84,7 +84,10 @@ impl Protocol for RestJson1 {
         read_json(body, role == Role::Error)
     }
 
-    fn write_shape_payload<T: WriteValue + Shape>(value: &T) -> Result<PayloadBody, BuildError> {
+    fn write_shape_payload<T: WriteValue + Shape>(
+        value: &T,
+        _: &Member,
+    ) -> Result<PayloadBody, BuildError> {
         Ok(PayloadBody {
             bytes: write_json(value)?,
             content_type: CONTENT_TYPE,

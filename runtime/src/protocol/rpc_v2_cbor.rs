@@ -4,7 +4,6 @@
 use http::header::{HeaderName, HeaderValue, ACCEPT, CONTENT_TYPE};
 use http::Method;
 
-use super::binding::PayloadBody;
 use super::{error_code, query_compatible, request_id, Protocol, Role, RpcProtocol};
 use crate::codec::cbor::{CborShapeReader, CborShapeWriter, Decoder, Type};
 use crate::error::{BuildError, ErrorMetadata, ParseError};
@@ -104,18 +103,6 @@ impl Protocol for RpcV2Cbor {
             body
         };
         CborShapeReader::read_document(body).map_err(|e| e.in_root(T::SCHEMA.name))
-    }
-
-    fn write_shape_payload<T: WriteValue + Shape>(_: &T) -> Result<PayloadBody, BuildError> {
-        Err(BuildError::other(
-            "rpcv2Cbor has no payload members: the whole input is the body",
-        ))
-    }
-
-    fn read_shape_payload<T: ReadValue + Shape>(_: &[u8]) -> Result<T, ParseError> {
-        Err(ParseError::new(
-            "rpcv2Cbor has no payload members: the whole output is the body",
-        ))
     }
 }
 

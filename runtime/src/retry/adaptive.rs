@@ -141,8 +141,25 @@ impl AdaptiveRateLimiter {
 
     /// Waits until the bucket has a token for one attempt.
     pub async fn acquire(&self) {
+        self.acquire_with(&crate::time::TokioSleep).await;
+    }
+
+    /// [`acquire`](Self::acquire), waiting with `sleep` (the client's, so
+    /// a test's instant sleep applies here too).
+    ///
+    /// ```
+    /// use awsop_runtime::retry::AdaptiveRateLimiter;
+    /// use awsop_runtime::time::InstantSleep;
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let sleep = InstantSleep::new();
+    /// AdaptiveRateLimiter::new().acquire_with(&sleep).await; // not limited yet
+    /// assert!(sleep.slept().is_empty());
+    /// # }
+    /// ```
+    pub async fn acquire_with(&self, sleep: &dyn crate::time::AsyncSleep) {
         if let Some(wait) = self.acquire_at(self.now()) {
-            tokio::time::sleep(wait).await;
+            sleep.sleep(wait).await;
         }
     }
 

@@ -31,7 +31,7 @@ pub use map_key::MapKey;
 pub use missing::MissingValue;
 pub use read::{Field, ReadValue, ShapeReader};
 pub use redacted::Redacted;
-pub use schema::{Member, StructSchema, ROOT};
+pub use schema::{Member, StructSchema, XmlMember, XmlName, XmlNamespace, ROOT};
 pub use traits::{is_error_message_key, Shape, ERROR_MESSAGE_KEYS};
 pub use union::{read_union, UnknownMember};
 pub use write::{member_size_hint, write_member, ShapeWriter, WriteValue};

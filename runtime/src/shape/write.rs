@@ -19,6 +19,10 @@ use crate::value::{Blob, DateTime, Document};
 /// Writing never fails midway: the first problem is recorded with
 /// [`fail`](Self::fail) and reported when the writer finishes.
 pub trait ShapeWriter: Sized {
+    /// Whether map entries must be written in key order (formats that
+    /// number entries, so the same map always makes the same bytes).
+    const ORDERED_MAPS: bool = false;
+
     /// A string.
     fn string(&mut self, m: &Member, value: &str);
     /// A boolean.
@@ -226,6 +230,16 @@ impl<T: WriteValue> WriteValue for Vec<T> {
 impl<K: MapKey, V: WriteValue, S> WriteValue for HashMap<K, V, S> {
     fn write<W: ShapeWriter>(&self, w: &mut W, m: &Member) {
         w.map(m, self.len(), |w| {
+            if W::ORDERED_MAPS {
+                let mut entries: Vec<_> = self.iter().collect();
+                entries.sort_unstable_by(|a, b| a.0.as_key().cmp(b.0.as_key()));
+                for (key, value) in entries {
+                    w.map_entry(m, key.as_key(), |w, value_member| {
+                        value.write(w, value_member)
+                    });
+                }
+                return;
+            }
             for (key, value) in self {
                 w.map_entry(m, key.as_key(), |w, value_member| {
                     value.write(w, value_member)

@@ -1,11 +1,15 @@
-//! Where the runtime gets "now" from, so tests can fix the clock, and the
-//! date formats AWS puts on the wire (HTTP dates, RFC 3339).
+//! Where the runtime gets "now" from, so tests can fix the clock; how it
+//! waits ([`AsyncSleep`]), so tests need not; and the date formats AWS puts
+//! on the wire (HTTP dates, RFC 3339).
 
 pub(crate) mod civil;
 pub(crate) mod epoch;
 mod fields;
 pub(crate) mod http_date;
 pub(crate) mod rfc3339;
+mod sleep;
+
+pub use sleep::{AsyncSleep, InstantSleep, TokioSleep};
 
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -1,5 +1,6 @@
 //! Moving bytes: the [`HttpClient`] trait, its default hyper implementation,
-//! an optional reqwest one, and a replaying client for tests.
+//! an optional reqwest one, and for tests a replaying client (and, with
+//! feature `test-util`, a recorder whose files it replays).
 //!
 //! The trait is the seam that lets users bring their own HTTP stack and lets
 //! tests replay recorded exchanges. Timeouts per attempt and per operation are
@@ -12,6 +13,8 @@
 mod dispatch_error;
 mod framing;
 mod hyper_client;
+#[cfg(feature = "test-util")]
+mod record;
 mod replay;
 #[cfg(feature = "reqwest")]
 mod reqwest_client;
@@ -20,6 +23,8 @@ mod timeouts;
 
 pub use dispatch_error::{DispatchError, DispatchErrorKind};
 pub use hyper_client::HyperClient;
+#[cfg(feature = "test-util")]
+pub use record::{Recorder, SECRET_HEADERS};
 pub use replay::ReplayClient;
 #[cfg(feature = "reqwest")]
 pub use reqwest_client::ReqwestClient;

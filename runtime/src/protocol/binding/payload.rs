@@ -1,5 +1,6 @@
 use crate::error::{BuildError, ParseError};
 use crate::protocol::Protocol;
+use crate::shape::Member;
 use crate::value::{Blob, Document};
 
 /// A payload's bytes and the `Content-Type` they are sent with (unless a
@@ -19,7 +20,8 @@ pub struct PayloadBody {
 /// ```
 /// use awsop_runtime::protocol::binding::Payload;
 /// use awsop_runtime::protocol::RestJson1;
-/// let body = "hi".to_string().to_payload::<RestJson1>().unwrap();
+/// use awsop_runtime::shape::ROOT;
+/// let body = "hi".to_string().to_payload::<RestJson1>(&ROOT).unwrap();
 /// assert_eq!((body.bytes.as_slice(), body.content_type), (&b"hi"[..], "text/plain"));
 /// ```
 #[diagnostic::on_unimplemented(
@@ -27,8 +29,8 @@ pub struct PayloadBody {
     label = "payload members must be Blob, String, Document, or a structure, union or string enum declared with #[aws_shape]"
 )]
 pub trait Payload: Sized {
-    /// The body to send.
-    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError>;
+    /// The body to send, as payload member `m`.
+    fn to_payload<P: Protocol>(&self, m: &Member) -> Result<PayloadBody, BuildError>;
 
     /// The body sent when the member is `None`: structures send their
     /// protocol's empty document (restJson1 `{}`); the rest send nothing.
@@ -41,7 +43,7 @@ pub trait Payload: Sized {
 }
 
 impl Payload for Blob {
-    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+    fn to_payload<P: Protocol>(&self, _: &Member) -> Result<PayloadBody, BuildError> {
         Ok(PayloadBody {
             bytes: self.as_bytes().to_vec(),
             content_type: "application/octet-stream",
@@ -54,7 +56,7 @@ impl Payload for Blob {
 }
 
 impl Payload for String {
-    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+    fn to_payload<P: Protocol>(&self, _: &Member) -> Result<PayloadBody, BuildError> {
         Ok(PayloadBody {
             bytes: self.as_bytes().to_vec(),
             content_type: "text/plain",
@@ -67,7 +69,7 @@ impl Payload for String {
 }
 
 impl Payload for Document {
-    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
+    fn to_payload<P: Protocol>(&self, _: &Member) -> Result<PayloadBody, BuildError> {
         P::write_document(self)
     }
 
@@ -77,8 +79,8 @@ impl Payload for Document {
 }
 
 impl<T: Payload> Payload for Box<T> {
-    fn to_payload<P: Protocol>(&self) -> Result<PayloadBody, BuildError> {
-        (**self).to_payload::<P>()
+    fn to_payload<P: Protocol>(&self, m: &Member) -> Result<PayloadBody, BuildError> {
+        (**self).to_payload::<P>(m)
     }
 
     fn absent_payload<P: Protocol>() -> Option<PayloadBody> {

@@ -10,6 +10,7 @@ use crate::encoding::base64;
 use crate::error::BuildError;
 use crate::http::HttpRequest;
 use crate::protocol::Protocol;
+use crate::shape::Member;
 use crate::value::{Location, TimestampFormat};
 
 /// Builds the relative [`HttpRequest`] of an operation whose protocol binds
@@ -188,9 +189,10 @@ impl RequestWriter {
     pub fn payload<P: Protocol, T: PayloadMember>(
         self,
         value: &T,
+        m: &Member,
     ) -> Result<HttpRequest, BuildError> {
         let body = match value.payload() {
-            Some(p) => p.to_payload::<P>()?,
+            Some(p) => p.to_payload::<P>(m)?,
             None => match <T::Payload as Payload>::absent_payload::<P>() {
                 Some(body) => body,
                 None => return Ok(self.finish()),

@@ -73,7 +73,8 @@ pub fn read_header_base64<T: HeaderBinding>(
 
 /// Reads a prefix-headers member: every header whose name starts with
 /// `prefix` (any case), keyed by the rest of its name in lower case.
-/// `None` when there is none.
+/// An empty map when there is none: the binding is always in a response,
+/// as the SDKs read it.
 pub fn read_prefix_headers<T: PrefixHeadersBinding>(
     response: &HttpResponse,
     prefix: &str,
@@ -89,7 +90,7 @@ pub fn read_prefix_headers<T: PrefixHeadersBinding>(
             entries.push((key.to_string(), text.to_string()));
         }
     }
-    Ok((!entries.is_empty()).then(|| T::from_entries(entries)))
+    Ok(Some(T::from_entries(entries)))
 }
 
 /// Reads a `response_code` member.

@@ -1,4 +1,4 @@
-use crate::value::{DateTime, TimestampFormat};
+use crate::value::{parse_float, write_float, DateTime, TimestampFormat};
 
 /// A scalar as text in a URI label, a query string or a header: strings,
 /// numbers, booleans, timestamps, and `#[aws_shape]` enums.
@@ -75,27 +75,14 @@ macro_rules! float_http_value {
     ($($t:ty),*) => {$(
         impl HttpValue for $t {
             fn write_http(&self, out: &mut String, _: TimestampFormat) {
-                use std::fmt::Write;
-                if self.is_nan() {
-                    out.push_str("NaN");
-                } else if self.is_infinite() {
-                    out.push_str(if *self > 0.0 { "Infinity" } else { "-Infinity" });
-                } else {
-                    let _ = write!(out, "{self}");
-                }
+                write_float(out, *self);
             }
 
             fn read_http(text: &str, _: TimestampFormat) -> Result<Self, String> {
-                match text {
-                    "NaN" => Ok(<$t>::NAN),
-                    "Infinity" => Ok(<$t>::INFINITY),
-                    "-Infinity" => Ok(<$t>::NEG_INFINITY),
-                    // Rust also accepts "inf" and "nan"; AWS never sends those.
-                    _ if text.bytes().any(|b| b.is_ascii_alphabetic() && b != b'e' && b != b'E') => {
-                        Err(format!("`{}` is not a number", text.escape_debug()))
-                    }
-                    _ => text.parse().map_err(|_| format!("`{}` is not a number", text.escape_debug())),
-                }
+                // Narrowing is what a float member means.
+                parse_float(text)
+                    .map(|f| f as $t)
+                    .ok_or_else(|| format!("`{}` is not a number", text.escape_debug()))
             }
         }
     )*};

@@ -1,0 +1,403 @@
+//! [`XmlReader`]: a pull tokenizer for the XML AWS services send.
+//!
+//! Elements (namespace prefixes dropped from names), attributes, text with
+//! the five predefined entities and character references resolved, CDATA
+//! sections; the XML declaration, comments and processing instructions are
+//! skipped. A `DOCTYPE`, and with it every entity declaration, is refused:
+//! nothing is ever expanded beyond the predefined entities, so entity bombs
+//! and external entities cannot happen. Nesting is bounded
+//! ([`MAX_DEPTH`]), end tags must match, and nothing is allocated from what
+//! the input claims.
+
+use std::borrow::Cow;
+
+use crate::error::ParseError;
+
+/// How deep elements may nest. AWS responses nest a few dozen levels at
+/// most; anything deeper is hostile.
+pub const MAX_DEPTH: usize = 256;
+
+/// One step through the document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum XmlEvent<'a> {
+    /// A start tag (`<name ...>`, or `<name .../>`, which is followed by
+    /// its [`End`](XmlEvent::End) at once).
+    Start {
+        /// The local name (without a namespace prefix).
+        name: &'a str,
+        /// The attributes, names without prefixes, values unescaped.
+        /// Namespace declarations (`xmlns`, `xmlns:p`) are left out.
+        attributes: Vec<(&'a str, Cow<'a, str>)>,
+    },
+    /// An end tag.
+    End,
+    /// Character data: text between tags (unescaped) or a CDATA section.
+    Text(Cow<'a, str>),
+    /// The end of the document.
+    Eof,
+}
+
+/// A pull tokenizer over one XML document.
+///
+/// ```
+/// use awsop_runtime::codec::xml::{XmlEvent, XmlReader};
+/// let mut r = XmlReader::new(br#"<?xml version="1.0"?><a b="1">x &amp; y<c/></a>"#).unwrap();
+/// assert!(matches!(r.next().unwrap(), XmlEvent::Start { name: "a", .. }));
+/// assert_eq!(r.next().unwrap(), XmlEvent::Text("x & y".into()));
+/// assert!(matches!(r.next().unwrap(), XmlEvent::Start { name: "c", .. }));
+/// assert_eq!(r.next().unwrap(), XmlEvent::End);
+/// assert_eq!(r.next().unwrap(), XmlEvent::End);
+/// assert_eq!(r.next().unwrap(), XmlEvent::Eof);
+/// ```
+#[derive(Debug)]
+pub struct XmlReader<'a> {
+    text: &'a str,
+    pos: usize,
+    /// The open elements' qualified names, to check end tags.
+    open: Vec<&'a str>,
+    /// A self-closing element's end, still to report.
+    pending_end: bool,
+    /// Whether the root element has been closed.
+    done: bool,
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':') || (c as u32) > 0x7f
+}
+
+fn local(qualified: &str) -> &str {
+    qualified.rsplit(':').next().unwrap_or(qualified)
+}
+
+impl<'a> XmlReader<'a> {
+    /// A reader at the start of `body`, which must be UTF-8.
+    pub fn new(body: &'a [u8]) -> Result<Self, ParseError> {
+        let text = std::str::from_utf8(body).map_err(|e| {
+            ParseError::new(format!(
+                "the response body is not valid XML: invalid UTF-8 at byte {}",
+                e.valid_up_to()
+            ))
+        })?;
+        // A byte-order mark may start the document.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Ok(XmlReader {
+            text,
+            pos: 0,
+            open: Vec::new(),
+            pending_end: false,
+            done: false,
+        })
+    }
+
+    fn syntax(&self, what: &str) -> ParseError {
+        ParseError::new(format!(
+            "the response body is not valid XML: {what} at byte {}",
+            self.pos
+        ))
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+
+    /// Moves past `marker`, returning what came before it.
+    fn until(&mut self, marker: &str, what: &str) -> Result<&'a str, ParseError> {
+        let rest = self.rest();
+        match rest.find(marker) {
+            Some(i) => {
+                self.pos += i + marker.len();
+                Ok(&rest[..i])
+            }
+            None => Err(self.syntax(&format!("an unterminated {what}"))),
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        let rest = self.rest();
+        let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+        self.pos += rest.len() - trimmed.len();
+    }
+
+    fn name(&mut self) -> Result<&'a str, ParseError> {
+        let rest = self.rest();
+        let end = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
+        if end == 0 {
+            return Err(self.syntax("expected a name"));
+        }
+        self.pos += end;
+        Ok(&rest[..end])
+    }
+
+    /// The next event.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<XmlEvent<'a>, ParseError> {
+        if self.pending_end {
+            self.pending_end = false;
+            self.close()?;
+            return Ok(XmlEvent::End);
+        }
+        loop {
+            if self.pos >= self.text.len() {
+                if !self.open.is_empty() {
+                    return Err(self.syntax("the document ends inside an element"));
+                }
+                if !self.done {
+                    return Err(self.syntax("the document has no root element"));
+                }
+                return Ok(XmlEvent::Eof);
+            }
+            let rest = self.rest();
+            if !rest.starts_with('<') {
+                let end = rest.find('<').unwrap_or(rest.len());
+                let raw = &rest[..end];
+                if self.open.is_empty() {
+                    // Outside the root only whitespace may stand.
+                    if !raw.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
+                        return Err(self.syntax("text outside the root element"));
+                    }
+                    self.pos += end;
+                    continue;
+                }
+                let text = self.unescape(raw)?;
+                self.pos += end;
+                return Ok(XmlEvent::Text(text));
+            }
+            if rest.starts_with("<?") {
+                self.pos += 2;
+                self.until("?>", "processing instruction")?;
+                continue;
+            }
+            if rest.starts_with("<!--") {
+                self.pos += 4;
+                self.until("-->", "comment")?;
+                continue;
+            }
+            if rest.starts_with("<![CDATA[") {
+                if self.open.is_empty() {
+                    return Err(self.syntax("CDATA outside the root element"));
+                }
+                self.pos += 9;
+                let data = self.until("]]>", "CDATA section")?;
+                return Ok(XmlEvent::Text(Cow::Borrowed(data)));
+            }
+            if rest.starts_with("<!") {
+                // `<!DOCTYPE`, and with it `<!ENTITY`: never expanded, so
+                // never accepted.
+                return Err(self.syntax("a DOCTYPE or entity declaration is refused"));
+            }
+            if rest.starts_with("</") {
+                self.pos += 2;
+                let name = self.name()?;
+                self.skip_whitespace();
+                if !self.rest().starts_with('>') {
+                    return Err(self.syntax("expected `>` to end an end tag"));
+                }
+                self.pos += 1;
+                match self.open.last() {
+                    Some(open) if *open == name => {}
+                    Some(_) => {
+                        return Err(self.syntax(&format!("a mismatched end tag `</{name}>`")))
+                    }
+                    None => return Err(self.syntax("an end tag with no element open")),
+                }
+                self.close()?;
+                return Ok(XmlEvent::End);
+            }
+            return self.start_tag();
+        }
+    }
+
+    fn close(&mut self) -> Result<(), ParseError> {
+        self.open.pop();
+        if self.open.is_empty() {
+            self.done = true;
+        }
+        Ok(())
+    }
+
+    fn start_tag(&mut self) -> Result<XmlEvent<'a>, ParseError> {
+        if self.done {
+            return Err(self.syntax("a second root element"));
+        }
+        self.pos += 1;
+        let qualified = self.name()?;
+        let mut attributes = Vec::new();
+        loop {
+            self.skip_whitespace();
+            let rest = self.rest();
+            if rest.starts_with("/>") {
+                self.pos += 2;
+                self.pending_end = true;
+                break;
+            }
+            if rest.starts_with('>') {
+                self.pos += 1;
+                break;
+            }
+            if rest.is_empty() {
+                return Err(self.syntax("an unterminated start tag"));
+            }
+            let attribute = self.name()?;
+            self.skip_whitespace();
+            if !self.rest().starts_with('=') {
+                return Err(self.syntax("expected `=` after an attribute name"));
+            }
+            self.pos += 1;
+            self.skip_whitespace();
+            let quote = match self.rest().chars().next() {
+                Some(q @ ('"' | '\'')) => q,
+                _ => return Err(self.syntax("expected a quoted attribute value")),
+            };
+            self.pos += 1;
+            let rest = self.rest();
+            let end = rest
+                .find(quote)
+                .ok_or_else(|| self.syntax("an unterminated attribute value"))?;
+            let raw = &rest[..end];
+            if raw.contains('<') {
+                return Err(self.syntax("`<` in an attribute value"));
+            }
+            let value = self.unescape(raw)?;
+            self.pos += end + 1;
+            if attribute != "xmlns" && !attribute.starts_with("xmlns:") {
+                attributes.push((local(attribute), value));
+            }
+        }
+        if self.open.len() >= MAX_DEPTH {
+            return Err(self.syntax(&format!(
+                "elements nested deeper than the limit of {MAX_DEPTH}"
+            )));
+        }
+        self.open.push(qualified);
+        Ok(XmlEvent::Start {
+            name: local(qualified),
+            attributes,
+        })
+    }
+
+    /// Resolves the predefined entities and character references.
+    fn unescape(&self, raw: &'a str) -> Result<Cow<'a, str>, ParseError> {
+        if !raw.contains('&') {
+            return Ok(Cow::Borrowed(raw));
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut rest = raw;
+        while let Some(amp) = rest.find('&') {
+            out.push_str(&rest[..amp]);
+            let after = &rest[amp + 1..];
+            let semi = after
+                .find(';')
+                .filter(|&i| i <= 10)
+                .ok_or_else(|| self.syntax("an unterminated entity reference"))?;
+            let entity = &after[..semi];
+            let c = match entity {
+                "lt" => '<',
+                "gt" => '>',
+                "amp" => '&',
+                "quot" => '"',
+                "apos" => '\'',
+                _ => char_ref(entity).ok_or_else(|| {
+                    self.syntax(&format!(
+                        "the entity `&{}`; only the predefined entities and character references are accepted",
+                        entity.escape_debug()
+                    ))
+                })?,
+            };
+            out.push(c);
+            rest = &after[semi + 1..];
+        }
+        out.push_str(rest);
+        Ok(Cow::Owned(out))
+    }
+}
+
+/// `#65` / `#x41` → `A`, for characters XML allows.
+fn char_ref(entity: &str) -> Option<char> {
+    let digits = entity.strip_prefix('#')?;
+    let code = match digits.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+        None => digits.parse().ok()?,
+    };
+    let c = char::from_u32(code)?;
+    // XML 1.0's Char production: no NUL and no other C0 control but
+    // tab, newline and carriage return.
+    let allowed = matches!(c, '\t' | '\n' | '\r') || code >= 0x20;
+    allowed.then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events(text: &str) -> Result<Vec<String>, ParseError> {
+        let mut r = XmlReader::new(text.as_bytes())?;
+        let mut out = Vec::new();
+        loop {
+            match r.next()? {
+                XmlEvent::Eof => return Ok(out),
+                XmlEvent::Start { name, attributes } => out.push(format!(
+                    "<{name}{}>",
+                    attributes
+                        .iter()
+                        .map(|(k, v)| format!(" {k}={v}"))
+                        .collect::<String>()
+                )),
+                XmlEvent::End => out.push("</>".into()),
+                XmlEvent::Text(t) => out.push(format!("{t:?}")),
+            }
+        }
+    }
+
+    #[test]
+    fn reads_elements_text_and_attributes() {
+        let got = events(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- hi -->\
+             <p:a xmlns:p=\"urn:x\" p:k='v &lt;1&gt;'><b>&#65;&#x42;&quot;</b><![CDATA[<raw>&amp;]]><c/></p:a>\n",
+        )
+        .unwrap();
+        assert_eq!(
+            got,
+            [
+                "<a k=v <1>>",
+                "<b>",
+                "\"AB\\\"\"",
+                "</>",
+                "\"<raw>&amp;\"",
+                "<c>",
+                "</>",
+                "</>"
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_what_it_must() {
+        for text in [
+            "<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>",
+            "<a>&e;</a>",
+            "<a>&#0;</a>",
+            "<a><b></a></b>",
+            "<a>",
+            "</a>",
+            "<a></a><b></b>",
+            "text<a/>",
+            "<a b=c/>",
+            "<a b=\"<\"/>",
+            "<a>&amp</a>",
+            "",
+            "<a><![CDATA[x</a>",
+        ] {
+            assert!(events(text).is_err(), "{text}");
+        }
+        assert!(XmlReader::new(b"<a>\xff</a>").is_err());
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = format!("{}{}", "<a>".repeat(100_000), "</a>".repeat(100_000));
+        let err = events(&deep).unwrap_err();
+        assert!(err.to_string().contains("deeper"), "{err}");
+        let ok = format!("{}{}", "<a>".repeat(200), "</a>".repeat(200));
+        assert!(events(&ok).is_ok());
+    }
+}
