@@ -2,3 +2,23 @@
 //! generated code names only paths under here (and `core`/`std`), so users
 //! depend on `awsop` alone; nothing here is covered by semver.
 pub use awsop_runtime::*;
+
+/// The runtime's orchestrator, with one step before every call: the
+/// facade's credentials sources are installed (see
+/// [`crate::credentials::install`]). This is the one place facade code runs
+/// before the runtime resolves a client's credentials, so that
+/// `Client::from_env()` assumes roles and uses IAM Identity Center with
+/// nothing more to call. (A local item shadows the glob import above.)
+pub mod orchestrator {
+    use awsop_runtime::operation::Operation;
+    use awsop_runtime::{Client, Error};
+
+    /// [`awsop_runtime::orchestrator::invoke`], after installing the sources.
+    pub async fn invoke<O: Operation>(
+        client: &Client,
+        operation: O,
+    ) -> Result<O::Output, Error<O::Error>> {
+        crate::credentials::install();
+        awsop_runtime::orchestrator::invoke(client, operation).await
+    }
+}

@@ -17,7 +17,7 @@ pub use awsop_macros::{aws_operation, aws_shape};
 pub mod runtime {
     pub use awsop_runtime::{
         client, credentials, encoding, endpoint, env, error, http, operation, pagination, profile,
-        region, retry, sigv4, text, time, token, transport, value,
+        redact, region, retry, sigv4, text, time, token, transport, value,
     };
     pub use awsop_runtime::{
         BoxFuture, Client, ClientBuilder, Credentials, Error, ErrorKind, ErrorMetadata, Region,
@@ -31,6 +31,14 @@ pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
 
 #[cfg(feature = "datazone")]
 pub mod datazone;
+
+pub mod credentials;
+#[cfg(feature = "sso")]
+pub mod sso;
+#[cfg(feature = "sso")]
+pub mod sso_oidc;
+#[cfg(feature = "sts")]
+pub mod sts;
 
 #[cfg(feature = "test-util")]
 pub mod mock;

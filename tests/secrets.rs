@@ -3,7 +3,8 @@
 //! every span and event at TRACE. Nothing the program can print — `Debug`,
 //! `Display`, logs, error chains (`source()`) — may contain the secret
 //! access key, the session token, a container authorization token, or the
-//! `Authorization` signature the client sent.
+//! `Authorization` signature the client sent. (`secrets_tokens.rs` does the
+//! same for the tokens of IAM Identity Center and web identity.)
 
 use std::error::Error as StdError;
 use std::fmt::{self, Write as _};

@@ -9,6 +9,7 @@
 //! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
 //! - [`Client`]: the handle an operation is sent through.
 //! - [`text`]: escaping control characters in text shown to people.
+//! - [`redact`]: cutting echoed secrets out of error responses.
 //!
 //! Users depend on the `awsop` facade, which re-exports what they need.
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
@@ -36,6 +37,7 @@ pub mod profile;
 pub mod protocol;
 #[doc(hidden)]
 pub mod random;
+pub mod redact;
 pub mod region;
 pub mod retry;
 mod settings;

@@ -228,6 +228,12 @@ async fn one_attempt<O: Operation>(
     // Credentials are part of the attempt, under its timeout: a hung
     // credential_process must not hold the call forever.
     let exchange = async {
+        // An `unsigned` client (anonymous calls that carry their own token)
+        // sends without credentials or signature.
+        if !inner.sign_requests {
+            let response = inner.http.call(request).await.map_err(Failure::Dispatch)?;
+            return Ok((response, None));
+        }
         let credentials = inner
             .credentials
             .provide_credentials()
@@ -243,7 +249,7 @@ async fn one_attempt<O: Operation>(
         sigv4::sign_request(&mut request, &params, &inner.signing_keys)
             .map_err(Failure::Signing)?;
         let response = inner.http.call(request).await.map_err(Failure::Dispatch)?;
-        Ok((response, credentials))
+        Ok((response, Some(credentials)))
     };
     let received = match inner.attempt_timeout {
         None => exchange.await,
@@ -258,8 +264,8 @@ async fn one_attempt<O: Operation>(
     };
     match received {
         Ok((mut response, credentials)) => {
-            if !response.is_success() {
-                redact_echoed_secrets(&mut response, &credentials);
+            if let (false, Some(credentials)) = (response.is_success(), &credentials) {
+                redact_echoed_secrets(&mut response, credentials);
             }
             on_response::<O>(inner, response, span, skew)
         }

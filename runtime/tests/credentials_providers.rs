@@ -188,13 +188,28 @@ async fn profile_with_half_a_key_pair_is_invalid() {
 }
 
 #[tokio::test]
-async fn profile_needing_assume_role_web_identity_or_sso_is_a_clear_error() {
+async fn profile_needing_a_service_without_sources_is_a_clear_error() {
+    // The runtime alone cannot call STS or IAM Identity Center: without
+    // CredentialsSources (the facade's), the error says what is missing.
     let dir = TempDir::new("profile");
-    for body in [
-        "role_arn = arn:aws:iam::123456789012:role/R\nsource_profile = base",
-        "web_identity_token_file = /var/token\nrole_arn = arn:aws:iam::123456789012:role/R",
-        "sso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin",
-        "sso_start_url = https://example.awsapps.com/start",
+    for (body, expected) in [
+        (
+            "role_arn = arn:aws:iam::123456789012:role/R\ncredential_source = Environment",
+            "assumes a role",
+        ),
+        (
+            "web_identity_token_file = /var/token\nrole_arn = arn:aws:iam::123456789012:role/R",
+            "web identity",
+        ),
+        (
+            "sso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\n\
+             sso_account_id = 123456789012\nsso_role_name = Admin",
+            "IAM Identity Center",
+        ),
+        (
+            "sso_start_url = https://example.awsapps.com/start",
+            "sso_account_id and sso_role_name",
+        ),
     ] {
         let config = dir.write("config", &format!("[profile x]\n{body}\n"));
         let err = error_from(profile_named(&dir, &config, "x")).await;
@@ -203,7 +218,10 @@ async fn profile_needing_assume_role_web_identity_or_sso_is_a_clear_error() {
             CredentialsErrorKind::InvalidConfiguration,
             "{body}"
         );
-        assert!(err.to_string().contains("not support yet"), "{err}");
+        assert!(err.to_string().contains(expected), "{err}");
+        if expected != "sso_account_id and sso_role_name" {
+            assert!(err.to_string().contains("awsop facade"), "{err}");
+        }
     }
 }
 
@@ -744,7 +762,8 @@ async fn chain_can_be_extended() {
             0,
             awsop_runtime::Credentials::new("AKIDFIRST", "S", None, None, "static"),
         );
-    assert_eq!(chain.providers().len(), 5);
+    // environment, web identity, profile, container, IMDS, and the one added.
+    assert_eq!(chain.providers().len(), 6);
     assert_eq!(
         chain.provide_credentials().await.unwrap().access_key_id(),
         "AKIDFIRST"

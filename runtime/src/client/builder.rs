@@ -2,7 +2,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Client, ClientInner, ClockSkew, ConfigError, EndpointCache};
-use crate::credentials::{DefaultCredentialsChain, LazyCachingCredentials, ProvideCredentials};
+use crate::credentials::{
+    CredentialsSources, DefaultCredentialsChain, ImdsCredentials, LazyCachingCredentials,
+    ProvideCredentials, ProvideMfaToken,
+};
 use crate::env::Env;
 use crate::profile::ProfileSet;
 use crate::region::{region_from_env, Region};
@@ -34,6 +37,11 @@ pub struct ClientBuilder {
     region: Option<String>,
     loaded_region: Option<Region>,
     credentials: Option<Arc<dyn ProvideCredentials>>,
+    /// `from_env`: without credentials set in code, the default chain.
+    default_chain: bool,
+    sources: Option<Arc<dyn CredentialsSources>>,
+    mfa: Option<Arc<dyn ProvideMfaToken>>,
+    unsigned: bool,
     endpoint_url: Option<String>,
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
@@ -65,30 +73,87 @@ impl ClientBuilder {
     /// A builder loaded from `env` and the shared `config` / `credentials`
     /// files it points to (`AWS_PROFILE`, `AWS_CONFIG_FILE`,
     /// `AWS_SHARED_CREDENTIALS_FILE`): region (`AWS_REGION`,
-    /// `AWS_DEFAULT_REGION`, profile `region`), retry settings
-    /// (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`, `max_attempts`, `retry_mode`),
-    /// endpoint settings (`AWS_ENDPOINT_URL[_<SERVICE>]`, FIPS, dual-stack,
-    /// profile `endpoint_url` and `services`) and the default credentials
-    /// chain (environment, profile, `credential_process`, container, IMDS),
-    /// cached and refreshed ahead of expiry.
+    /// `AWS_DEFAULT_REGION`, profile `region`, else the EC2 instance's from
+    /// IMDS), retry settings (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`,
+    /// `max_attempts`, `retry_mode`), endpoint settings
+    /// (`AWS_ENDPOINT_URL[_<SERVICE>]`, FIPS, dual-stack, profile
+    /// `endpoint_url` and `services`) and, unless credentials are set in
+    /// code, the [default credentials chain](DefaultCredentialsChain)
+    /// (environment, web identity, profile, container, IMDS), cached and
+    /// refreshed ahead of expiry.
     pub async fn from_env_with(env: Env) -> Result<Self, ConfigError> {
         let profile = Arc::new(
             ProfileSet::load(&env)
                 .await
                 .map_err(ConfigError::from_error)?,
         );
+        let mut builder = Self::from_profile_set(env.clone(), profile)?;
+        if builder.loaded_region.is_none() {
+            // Last in the SDKs' order: on EC2 the instance's own region. Off
+            // EC2 this fails fast (1 s connect timeout at most), and
+            // `AWS_EC2_METADATA_DISABLED=true` skips it.
+            builder.loaded_region = ImdsCredentials::new(env).region().await.ok().flatten();
+        }
+        builder.default_chain = true;
+        Ok(builder)
+    }
+
+    /// A builder from `env` and shared files already loaded: region (the
+    /// environment's, else the profile's; IMDS is not asked), retry and
+    /// endpoint settings, and no credentials. What credentials providers
+    /// build their STS and IAM Identity Center clients from.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use awsop_runtime::{env::Env, profile::ProfileSet, ClientBuilder};
+    /// let set = ProfileSet::parse("[default]\nregion = eu-west-1\n", "", "default").unwrap();
+    /// let client = ClientBuilder::from_profile_set(Env::from_pairs::<&str, &str>([]), Arc::new(set))
+    ///     .unwrap()
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(client.region().unwrap().as_str(), "eu-west-1");
+    /// ```
+    pub fn from_profile_set(env: Env, profile: Arc<ProfileSet>) -> Result<Self, ConfigError> {
         let loaded_region =
             region_from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
         let retry = RetryConfig::from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
-        let chain = DefaultCredentialsChain::new(env.clone());
         Ok(ClientBuilder {
-            credentials: Some(Arc::new(LazyCachingCredentials::new(chain))),
             env: Some(env),
             profile: Some(profile),
             loaded_region,
             retry: Some(retry),
             ..Self::default()
         })
+    }
+
+    /// Where the default chain gets the providers of assume-role, web
+    /// identity and IAM Identity Center steps (default: the installed ones,
+    /// see [`crate::credentials::sources`]). Only for credentials loaded by
+    /// [`from_env`](Self::from_env).
+    pub fn credentials_sources(mut self, sources: Arc<dyn CredentialsSources>) -> Self {
+        self.sources = Some(sources);
+        self
+    }
+
+    /// The MFA callback for profile roles with `mfa_serial` (see
+    /// [`ProvideMfaToken`]). Only for credentials loaded by
+    /// [`from_env`](Self::from_env).
+    pub fn mfa_token(mut self, mfa: Arc<dyn ProvideMfaToken>) -> Self {
+        self.mfa = Some(mfa);
+        self
+    }
+
+    /// Send requests without credentials and without a signature: for the
+    /// few anonymous calls (STS `AssumeRoleWithWebIdentity`, the SSO
+    /// portal's `GetRoleCredentials`, which carry their own token).
+    ///
+    /// ```
+    /// let client = awsop_runtime::Client::builder().region("us-east-1").unsigned().build().unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn unsigned(mut self) -> Self {
+        self.unsigned = true;
+        self
     }
 
     /// The region to call (validated: `[a-z0-9-]` only).
@@ -223,6 +288,12 @@ impl ClientBuilder {
         self
     }
 
+    /// A shared clock used for signing.
+    pub fn shared_time_source(mut self, time: Arc<dyn TimeSource>) -> Self {
+        self.time = Some(time);
+        self
+    }
+
     /// What the client waits with between retry attempts (default: tokio's
     /// timer). Tests give an [`InstantSleep`](crate::time::InstantSleep),
     /// so a throttled-then-successful call takes no time and the backoff
@@ -270,7 +341,15 @@ impl ClientBuilder {
             }
             retry.max_attempts = attempts;
         }
-        let credentials = self.credentials.unwrap_or_else(|| Arc::new(NoCredentials));
+        let credentials = match (self.credentials, self.default_chain, &self.env) {
+            (Some(credentials), _, _) => credentials,
+            (None, true, Some(env)) => Arc::new(LazyCachingCredentials::new(
+                DefaultCredentialsChain::new(env.clone())
+                    .with_sources(self.sources)
+                    .with_mfa_token(self.mfa),
+            )),
+            _ => Arc::new(NoCredentials),
+        };
         let http: Arc<dyn HttpClient> = match self.http {
             Some(http) => http,
             None => Arc::new(HyperClient::new(self.transport).map_err(ConfigError::from_error)?),
@@ -304,6 +383,7 @@ impl ClientBuilder {
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
                 clock_skew: ClockSkew::default(),
+                sign_requests: !self.unsigned,
                 #[cfg(feature = "test-util")]
                 mock: self.mock,
             }),

@@ -65,6 +65,8 @@ pub(crate) struct ClientInner {
     pub(crate) signing_keys: SigningKeyCache,
     pub(crate) signing: SigningSettings,
     pub(crate) clock_skew: ClockSkew,
+    /// False for [`ClientBuilder::unsigned`]: no credentials, no signature.
+    pub(crate) sign_requests: bool,
     /// What answers every attempt of a mock client (`awsop::mock`),
     /// instead of signing and sending.
     #[cfg(feature = "test-util")]

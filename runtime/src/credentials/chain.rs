@@ -1,8 +1,11 @@
 //! Providers tried in order: the default chain and custom ones.
 
+use std::sync::Arc;
+
 use super::{
-    ContainerCredentials, Credentials, CredentialsError, CredentialsErrorKind,
-    EnvironmentCredentials, ImdsCredentials, ProfileCredentials, ProvideCredentials,
+    ContainerCredentials, Credentials, CredentialsError, CredentialsErrorKind, CredentialsSources,
+    EnvWebIdentityCredentials, EnvironmentCredentials, ImdsCredentials, ProfileCredentials,
+    ProvideCredentials, ProvideMfaToken,
 };
 use crate::env::Env;
 use crate::BoxFuture;
@@ -101,13 +104,22 @@ impl ProvideCredentials for CredentialsChain {
     }
 }
 
-/// The AWS SDKs' standard order: environment variables, the shared config
-/// files' profile (static keys or `credential_process`), the container
-/// endpoint, then EC2 instance metadata (IMDSv2).
+/// The AWS SDKs' standard order:
+///
+/// 1. environment variables ([`EnvironmentCredentials`]);
+/// 2. web identity from the environment ([`EnvWebIdentityCredentials`]:
+///    `AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_ROLE_ARN`);
+/// 3. the shared config files' profile ([`ProfileCredentials`]: static keys,
+///    `credential_process`, assume-role, web identity, IAM Identity Center);
+/// 4. the container endpoint ([`ContainerCredentials`]);
+/// 5. EC2 instance metadata, IMDSv2 ([`ImdsCredentials`]).
 ///
 /// Every provider reads `env` (and the files it names) when asked, so the
 /// chain is cheap to build; it does not cache, so wrap it in
 /// [`LazyCachingCredentials`](super::LazyCachingCredentials) for a client.
+/// Steps that call STS or IAM Identity Center use the
+/// [`CredentialsSources`] given with [`with_sources`](Self::with_sources),
+/// else the installed ones.
 ///
 /// ```
 /// use awsop_runtime::credentials::{DefaultCredentialsChain, ProvideCredentials};
@@ -118,26 +130,66 @@ impl ProvideCredentials for CredentialsChain {
 /// assert_eq!(creds.provider_name(), "environment");
 /// # });
 /// ```
-#[derive(Debug)]
 pub struct DefaultCredentialsChain {
+    env: Env,
+    sources: Option<Arc<dyn CredentialsSources>>,
+    mfa: Option<Arc<dyn ProvideMfaToken>>,
     chain: CredentialsChain,
 }
 
 impl DefaultCredentialsChain {
     /// The standard chain reading `env`.
     pub fn new(env: Env) -> Self {
+        Self::build(env, None, None)
+    }
+
+    /// Build assume-role, web identity and SSO steps with `sources`
+    /// (`None`: the installed ones).
+    pub fn with_sources(self, sources: Option<Arc<dyn CredentialsSources>>) -> Self {
+        Self::build(self.env, sources, self.mfa)
+    }
+
+    /// The MFA callback for profile roles with `mfa_serial`.
+    pub fn with_mfa_token(self, mfa: Option<Arc<dyn ProvideMfaToken>>) -> Self {
+        Self::build(self.env, self.sources, mfa)
+    }
+
+    fn build(
+        env: Env,
+        sources: Option<Arc<dyn CredentialsSources>>,
+        mfa: Option<Arc<dyn ProvideMfaToken>>,
+    ) -> Self {
+        let chain = CredentialsChain::new()
+            .push(EnvironmentCredentials::new(env.clone()))
+            .push(EnvWebIdentityCredentials::new(env.clone()).with_sources(sources.clone()))
+            .push(
+                ProfileCredentials::new(env.clone())
+                    .with_optional_sources(sources.clone())
+                    .with_optional_mfa_token(mfa.clone()),
+            )
+            .push(ContainerCredentials::new(env.clone()))
+            .push(ImdsCredentials::new(env.clone()));
         DefaultCredentialsChain {
-            chain: CredentialsChain::new()
-                .push(EnvironmentCredentials::new(env.clone()))
-                .push(ProfileCredentials::new(env.clone()))
-                .push(ContainerCredentials::new(env.clone()))
-                .push(ImdsCredentials::new(env)),
+            env,
+            sources,
+            mfa,
+            chain,
         }
     }
 
     /// The underlying chain, to add (e.g. assume-role) or remove providers.
     pub fn into_chain(self) -> CredentialsChain {
         self.chain
+    }
+}
+
+impl std::fmt::Debug for DefaultCredentialsChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DefaultCredentialsChain")
+            .field("sources", &self.sources)
+            .field("mfa", &self.mfa.is_some())
+            .field("chain", &self.chain)
+            .finish()
     }
 }
 

@@ -14,6 +14,7 @@ const IPV4_ENDPOINT: &str = "http://169.254.169.254";
 const IPV6_ENDPOINT: &str = "http://[fd00:ec2::254]";
 const TOKEN_PATH: &str = "/latest/api/token";
 const ROLE_PATH: &str = "/latest/meta-data/iam/security-credentials/";
+const REGION_PATH: &str = "/latest/meta-data/placement/region";
 /// Six hours, the longest a session token may live.
 const TOKEN_TTL_SECONDS: &str = "21600";
 
@@ -105,7 +106,8 @@ impl ImdsCredentials {
             .is_some_and(|v| v.eq_ignore_ascii_case("true"))
     }
 
-    async fn load(&self) -> Result<Credentials, CredentialsError> {
+    /// The IMDSv2 session token, after the checks every request needs.
+    async fn session(&self) -> Result<(String, String), CredentialsError> {
         if self.disabled() {
             return Err(CredentialsError::not_loaded(
                 "IMDS: disabled by AWS_EC2_METADATA_DISABLED",
@@ -145,6 +147,43 @@ impl ImdsCredentials {
                 )))
             }
         };
+        Ok((endpoint, token))
+    }
+
+    /// The instance's region (`/latest/meta-data/placement/region`), what a
+    /// client on EC2 uses when nothing else names one. `Ok(None)` when IMDS
+    /// is disabled, unreachable (not on EC2) or names no valid region.
+    ///
+    /// ```
+    /// use awsop_runtime::credentials::ImdsCredentials;
+    /// use awsop_runtime::env::Env;
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+    /// let imds = ImdsCredentials::new(Env::from_pairs([("AWS_EC2_METADATA_DISABLED", "true")]));
+    /// assert_eq!(imds.region().await.unwrap(), None);
+    /// # });
+    /// ```
+    pub async fn region(&self) -> Result<Option<crate::Region>, CredentialsError> {
+        let (endpoint, token) = match self.session().await {
+            Ok(session) => session,
+            Err(e) if e.kind() == super::CredentialsErrorKind::NotLoaded => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let auth = [("x-aws-ec2-metadata-token", token.as_str())];
+        let answer = self
+            .get(&format!("{endpoint}{REGION_PATH}"), &auth, "region")
+            .await?;
+        if answer.status != 200 {
+            return Ok(None);
+        }
+        let region = String::from_utf8(answer.body)
+            .ok()
+            .and_then(|text| crate::Region::new(text.trim()).ok());
+        tracing::debug!(region = ?region.as_ref().map(|r| r.as_str()), "region from IMDS");
+        Ok(region)
+    }
+
+    async fn load(&self) -> Result<Credentials, CredentialsError> {
+        let (endpoint, token) = self.session().await?;
         let auth = [("x-aws-ec2-metadata-token", token.as_str())];
 
         let roles = self

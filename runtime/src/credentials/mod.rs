@@ -4,6 +4,12 @@
 //! - [`EnvironmentCredentials`], [`ProfileCredentials`] (with
 //!   [`ProcessCredentials`] for `credential_process`), [`ContainerCredentials`],
 //!   [`ImdsCredentials`]: the standard sources.
+//! - [`EnvWebIdentityCredentials`]: web identity named by the environment.
+//! - [`ProfileChain`]: what a profile's credentials are made of (static
+//!   keys, a process, roles, web identity, SSO), as data; the steps that
+//!   call AWS services are built by [`CredentialsSources`] (see
+//!   [`sources`] for why).
+//! - [`SsoTokenCache`]: the aws CLI's IAM Identity Center token cache.
 //! - [`DefaultCredentialsChain`]: those sources in the AWS SDKs' order;
 //!   [`CredentialsChain`]: any order, any providers.
 //! - [`LazyCachingCredentials`]: caches what a provider returns and refreshes
@@ -18,6 +24,10 @@ mod json;
 mod lazy_cache;
 mod process;
 mod profile;
+mod profile_chain;
+pub mod sources;
+mod sso_cache;
+mod web_identity;
 
 pub use chain::{CredentialsChain, DefaultCredentialsChain};
 pub use container::ContainerCredentials;
@@ -26,6 +36,15 @@ pub use imds::ImdsCredentials;
 pub use lazy_cache::LazyCachingCredentials;
 pub use process::{ProcessCredentials, DEFAULT_PROCESS_TIMEOUT, MAX_PROCESS_OUTPUT};
 pub use profile::ProfileCredentials;
+pub use profile_chain::{
+    check_session_name, AssumeRoleConfig, BaseSource, NamedSource, ProfileChain, SsoConfig,
+    WebIdentityConfig, ROLE_DURATION_RANGE,
+};
+pub use sources::{
+    install_sources, installed_sources, CredentialsSources, ProvideMfaToken, SourceContext,
+};
+pub use sso_cache::{SsoToken, SsoTokenCache};
+pub use web_identity::{read_token_file, EnvWebIdentityCredentials};
 
 use std::fmt;
 use std::sync::Arc;

@@ -14,6 +14,7 @@ mod section;
 use std::fmt;
 
 pub use error::ProfileFileError;
+pub(crate) use files::expand_home as expand_home_path;
 pub use section::Section;
 
 use crate::env::Env;
