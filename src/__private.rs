@@ -3,6 +3,20 @@
 //! depend on `awsop` alone; nothing here is covered by semver.
 pub use awsop_runtime::*;
 
+/// The runtime's pagination, with the same one step as
+/// [`orchestrator::invoke`] before a paginator's first page.
+pub mod pagination {
+    pub use awsop_runtime::pagination::*;
+    use awsop_runtime::Client;
+
+    /// [`awsop_runtime::pagination::paginate`], after installing the
+    /// sources.
+    pub fn paginate<O: Paginated>(client: &Client, request: O) -> Paginator<'_, O> {
+        crate::credentials::install();
+        awsop_runtime::pagination::paginate(client, request)
+    }
+}
+
 /// The runtime's orchestrator, with one step before every call: the
 /// facade's credentials sources are installed (see
 /// [`crate::credentials::install`]). This is the one place facade code runs

@@ -132,6 +132,18 @@ pub trait ModeledError: Debug + Send + Sync + Sized + 'static {
         metadata: &ErrorMetadata,
     ) -> Result<Self, ParseError>;
 
+    /// The error's code (the modeled exception's name on the wire), or
+    /// `None` for the unhandled case. Error enums also have it as an
+    /// inherent method.
+    fn code(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The exception's message, if it has one.
+    fn message(&self) -> Option<&str> {
+        None
+    }
+
     /// Whether the model marks this error retryable.
     fn is_retryable(&self) -> bool {
         false

@@ -69,6 +69,14 @@ pub struct Paginator<'c, O: Paginated> {
     done: bool,
 }
 
+/// What the macro's `paginate()` calls: [`Paginator::new`]. A function
+/// of its own so that the facade can do its one step before the first page
+/// (installing its credentials sources), as it does before every `send`.
+#[doc(hidden)]
+pub fn paginate<O: Paginated>(client: &Client, request: O) -> Paginator<'_, O> {
+    Paginator::new(client, request)
+}
+
 impl<'c, O: Paginated> Paginator<'c, O> {
     /// The pages of `request` sent through `client`.
     pub fn new(client: &'c Client, request: O) -> Self {

@@ -1,41 +1,21 @@
 //! What a modeled error given to `fails_with` would have come with from a
 //! service: its code, message, a plausible status, a request id.
 
-use std::fmt::Display;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use awsop_runtime::operation::ModeledError;
 use awsop_runtime::retry::{CLOCK_SKEW_CODES, THROTTLING_CODES};
 use awsop_runtime::ErrorMetadata;
 
-/// How the macro's error enums show their `Unhandled` case.
-const UNHANDLED: &str = "unhandled service error";
-
-pub(super) fn metadata_for<E: ModeledError + Display>(error: &E) -> ErrorMetadata {
-    let (code, message) = code_and_message(&error.to_string());
-    let status = plausible_status(code.as_deref(), error.is_retryable(), error.is_throttling());
+pub(super) fn metadata_for<E: ModeledError>(error: &E) -> ErrorMetadata {
+    let code = error.code();
+    // An empty message (a `Default` exception) is no message at all.
+    let message = error.message().filter(|m| !m.is_empty()).map(str::to_owned);
+    let status = plausible_status(code, error.is_retryable(), error.is_throttling());
     // Distinct per mock error, as a service's are per response.
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let request_id = format!("mock-{}", NEXT.fetch_add(1, Ordering::Relaxed));
-    ErrorMetadata::new(code, message, status, Some(request_id))
-}
-
-/// The code and message of a modeled error, from its `Display`.
-///
-// An error enum's `code()` and `message()` are inherent methods the macro
-// writes, not part of `ModeledError`, so generic code cannot call them. The
-// `Display` it writes next to them is "code: message", "code", or
-// "unhandled service error", and is read back here.
-fn code_and_message(shown: &str) -> (Option<String>, Option<String>) {
-    if shown == UNHANDLED {
-        return (None, None);
-    }
-    match shown.split_once(": ") {
-        // An empty message (a `Default` exception) is no message at all.
-        Some((code, "")) => (Some(code.to_owned()), None),
-        Some((code, message)) => (Some(code.to_owned()), Some(message.to_owned())),
-        None => (Some(shown.to_owned()), None),
-    }
+    ErrorMetadata::new(code.map(str::to_owned), message, status, Some(request_id))
 }
 
 /// The status a service would likely send with `code`: only what people

@@ -1,7 +1,7 @@
 //! One rule: which calls of an operation it answers, and with what, in
 //! order.
 
-use std::fmt::{self, Debug, Display};
+use std::fmt::{self, Debug};
 use std::panic::Location;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -241,7 +241,7 @@ impl<O: Operation + Clone + Debug> RuleBuilder<O> {
     #[track_caller]
     pub fn fails_with(self, error: O::Error) -> Rule<O>
     where
-        O::Error: Clone + Display,
+        O::Error: Clone,
     {
         let metadata = metadata_for(&error);
         self.finish(

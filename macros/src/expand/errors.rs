@@ -100,6 +100,14 @@ pub(crate) fn expand(e: &Enum, paths: &Paths) -> TokenStream {
                 }
             }
 
+            fn code(&self) -> ::core::option::Option<&'static str> {
+                #ident::code(self)
+            }
+
+            fn message(&self) -> ::core::option::Option<&str> {
+                #ident::message(self)
+            }
+
             fn is_retryable(&self) -> bool {
                 #retryable
             }

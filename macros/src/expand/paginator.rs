@@ -128,7 +128,7 @@ pub(crate) fn expand(op: &Operation, p: &PaginatorAttrs, paths: &Paths) -> Token
         impl #ident {
             #[doc = #doc]
             pub fn paginate(self, client: &#private::Client) -> #private::pagination::Paginator<'_, Self> {
-                #private::pagination::Paginator::new(client, self)
+                #private::pagination::paginate(client, self)
             }
         }
     }
