@@ -19,6 +19,7 @@ use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMe
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::protocol::{request_id, Protocol};
+use crate::redact;
 use crate::retry::{self, RetryKind};
 use crate::sigv4::{self, SigningParams};
 
@@ -264,10 +265,15 @@ async fn one_attempt<O: Operation>(
     };
     match received {
         Ok((mut response, credentials)) => {
-            if let (false, Some(credentials)) = (response.is_success(), &credentials) {
-                redact_echoed_secrets(&mut response, credentials);
+            if response.is_success() {
+                return on_response::<O>(inner, response, span, skew);
             }
-            on_response::<O>(inner, response, span, skew)
+            // A service may echo what it was sent: cut the secrets out of
+            // the raw response, then out of every string parsed from it.
+            let secrets = echoed_secrets(inner, credentials.as_ref());
+            let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
+            redact::redact_response(&mut response, &refs);
+            redact::while_parsing(&secrets, || on_response::<O>(inner, response, span, skew))
         }
         Err(Failure::Credentials(e)) => Outcome::Done(Err(Error::credentials(e))),
         Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration_error(
@@ -360,46 +366,20 @@ pub(crate) fn on_response<O: Operation>(
     }
 }
 
-/// Services quote the request back in some errors (a refused signature's
-/// "canonical string", which holds the `x-amz-security-token` line). Error
-/// messages and modeled error members are shown to people and logs, so the
-/// caller's session token and secret key are cut out of an error body before
-/// anything reads it.
-fn redact_echoed_secrets(response: &mut HttpResponse, credentials: &Credentials) {
-    let secrets = [
-        credentials.session_token(),
-        Some(credentials.secret_access_key()),
-    ];
-    for secret in secrets.into_iter().flatten().filter(|s| !s.is_empty()) {
-        redact(&mut response.body, secret.as_bytes());
-        // A JSON encoder may have written its `/` as `\/`.
-        if secret.contains('/') {
-            redact(&mut response.body, secret.replace('/', "\\/").as_bytes());
-        }
+/// The secrets a call's error response may echo: the signing credentials'
+/// secret key and session token, and the client's other secrets.
+fn echoed_secrets(inner: &ClientInner, credentials: Option<&Credentials>) -> Vec<String> {
+    let mut secrets: Vec<String> = inner
+        .secrets
+        .as_ref()
+        .map(|s| s.current())
+        .unwrap_or_default();
+    if let Some(credentials) = credentials {
+        secrets.push(credentials.secret_access_key().to_owned());
+        secrets.extend(credentials.session_token().map(str::to_owned));
     }
-}
-
-const REDACTED: &str = "** redacted **";
-
-/// Replaces every occurrence of `secret` in `body`.
-fn redact(body: &mut bytes::Bytes, secret: &[u8]) {
-    let find = |haystack: &[u8]| haystack.windows(secret.len()).position(|w| w == secret);
-    let Some(mut at) = find(body) else {
-        return;
-    };
-    let mut redacted = Vec::with_capacity(body.len());
-    let mut rest = &body[..];
-    loop {
-        redacted.extend_from_slice(&rest[..at]);
-        redacted.extend_from_slice(REDACTED.as_bytes());
-        rest = &rest[at + secret.len()..];
-        match find(rest) {
-            Some(next) => at = next,
-            None => break,
-        }
-    }
-    redacted.extend_from_slice(rest);
-    *body = redacted.into();
+    secrets.retain(|s| !s.is_empty());
+    secrets
 }
 
 /// Metadata for a 2xx response whose body could not be parsed.

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use awsop_runtime::credentials::{CredentialsError, ProvideCredentials, SourceContext};
 use awsop_runtime::endpoint::EndpointConfig;
-use awsop_runtime::redact::{RedactingHttpClient, Secrets};
+use awsop_runtime::redact::Secrets;
 use awsop_runtime::text::Escaped;
 use awsop_runtime::Client;
 
@@ -59,10 +59,8 @@ pub(crate) fn sts_client(
         .client_builder()
         .map_err(|e| config(&e))?
         .region(region.clone())
-        .shared_http_client(Arc::new(RedactingHttpClient::new(
-            transport,
-            Arc::clone(secrets),
-        )));
+        .shared_http_client(transport)
+        .redact_secrets(Arc::clone(secrets));
     if uses_global_endpoint(cx, &region)? {
         builder = builder
             .endpoint_url(GLOBAL_ENDPOINT)

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use awsop_runtime::credentials::{CredentialsError, SourceContext};
-use awsop_runtime::redact::{RedactingHttpClient, Secrets, REDACTED};
+use awsop_runtime::redact::{Secrets, REDACTED};
 use awsop_runtime::text::Escaped;
 use awsop_runtime::transport::{HttpClient, HyperClient, TransportSettings};
 use awsop_runtime::{Client, ErrorKind};
@@ -42,10 +42,8 @@ pub(crate) fn service_client(
         .client_builder()
         .map_err(|e| config(&e))?
         .region(region)
-        .shared_http_client(Arc::new(RedactingHttpClient::new(
-            transport,
-            Arc::clone(secrets),
-        )));
+        .shared_http_client(transport)
+        .redact_secrets(Arc::clone(secrets));
     if unsigned {
         builder = builder.unsigned();
     }

@@ -8,6 +8,7 @@ use crate::credentials::{
 };
 use crate::env::Env;
 use crate::profile::ProfileSet;
+use crate::redact::Secrets;
 use crate::region::{region_from_env, Region};
 use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
 use crate::sigv4::{SigningKeyCache, SigningSettings};
@@ -42,6 +43,7 @@ pub struct ClientBuilder {
     sources: Option<Arc<dyn CredentialsSources>>,
     mfa: Option<Arc<dyn ProvideMfaToken>>,
     unsigned: bool,
+    secrets: Option<Arc<Secrets>>,
     endpoint_url: Option<String>,
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
@@ -153,6 +155,29 @@ impl ClientBuilder {
     /// ```
     pub fn unsigned(mut self) -> Self {
         self.unsigned = true;
+        self
+    }
+
+    /// Secrets besides the signing credentials that this client's calls
+    /// carry (a bearer token, a web identity token): a service that
+    /// echoes one in an error response has it cut out of the body, the
+    /// headers and every string decoded from them, as the signing
+    /// credentials are.
+    ///
+    /// ```
+    /// use awsop_runtime::redact::Secrets;
+    /// let secrets = Secrets::new();
+    /// secrets.add("token-123");
+    /// let client = awsop_runtime::Client::builder()
+    ///     .region("us-east-1")
+    ///     .unsigned()
+    ///     .redact_secrets(secrets)
+    ///     .build()
+    ///     .unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn redact_secrets(mut self, secrets: Arc<Secrets>) -> Self {
+        self.secrets = Some(secrets);
         self
     }
 
@@ -384,6 +409,7 @@ impl ClientBuilder {
                 signing: SigningSettings::default(),
                 clock_skew: ClockSkew::default(),
                 sign_requests: !self.unsigned,
+                secrets: self.secrets,
                 #[cfg(feature = "test-util")]
                 mock: self.mock,
             }),

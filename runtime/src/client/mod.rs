@@ -67,6 +67,8 @@ pub(crate) struct ClientInner {
     pub(crate) clock_skew: ClockSkew,
     /// False for [`ClientBuilder::unsigned`]: no credentials, no signature.
     pub(crate) sign_requests: bool,
+    /// Secrets besides the credentials, cut out of error responses.
+    pub(crate) secrets: Option<Arc<crate::redact::Secrets>>,
     /// What answers every attempt of a mock client (`awsop::mock`),
     /// instead of signing and sending.
     #[cfg(feature = "test-util")]

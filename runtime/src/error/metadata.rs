@@ -27,11 +27,14 @@ impl ErrorMetadata {
         status: u16,
         request_id: Option<String>,
     ) -> Self {
+        // Every field of an error response passes the redaction of the
+        // secrets echoed in it (when one is being parsed).
+        let cut = |field: Option<String>| field.map(crate::redact::decoded_owned);
         ErrorMetadata {
-            code,
-            message,
+            code: cut(code),
+            message: cut(message),
             status,
-            request_id,
+            request_id: cut(request_id),
             body_excerpt: None,
         }
     }
@@ -50,7 +53,8 @@ impl ErrorMetadata {
         let cut = &body[..body.len().min(EXCERPT_BYTES)];
         let text = String::from_utf8_lossy(cut);
         let text = text.trim_end_matches('\u{fffd}');
-        self.body_excerpt = Some(crate::text::escape(text).into_owned());
+        let text = crate::redact::decoded(text);
+        self.body_excerpt = Some(crate::text::escape(&text).into_owned());
         self
     }
 

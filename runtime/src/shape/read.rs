@@ -96,7 +96,8 @@ pub trait ReadValue: Sized {
 
 impl ReadValue for String {
     fn read<R: ShapeReader>(r: &mut R, m: &Member) -> Result<Self, ParseError> {
-        r.string(m)
+        // An error response's echoed secrets are cut from what it decodes.
+        r.string(m).map(crate::redact::decoded_owned)
     }
 }
 
@@ -209,7 +210,7 @@ where
             return Ok(());
         }
         let v = V::read(r, value)?;
-        out.insert(K::from_key(key), v);
+        out.insert(K::from_key(&crate::redact::decoded(key)), v);
         Ok(())
     })
 }

@@ -10,9 +10,19 @@
 //! header value is searched too. A response that contains no secret is left
 //! byte for byte as it was.
 //!
-//! [`RedactingHttpClient`] applies this to every error response of a
-//! transport, for secrets that are not the signing credentials: the bearer
-//! and refresh tokens of IAM Identity Center, a web identity token.
+//! Then, while the error response is parsed, every string decoded from it
+//! (a message, a member, a map key, the code and request id) is searched
+//! again ([`decoded`]): a format can split text in ways no raw search sees
+//! (XML CDATA sections and comments, CBOR's indefinite-length chunks).
+//!
+//! The client does both for its signing credentials, and for the
+//! [`Secrets`] given to `ClientBuilder::redact_secrets`: the bearer and
+//! refresh tokens of IAM Identity Center, a web identity token.
+
+mod decoded;
+
+pub use decoded::decoded;
+pub(crate) use decoded::{decoded_owned, while_parsing};
 
 use std::borrow::Cow;
 use std::fmt;
@@ -20,10 +30,7 @@ use std::sync::{Arc, Mutex};
 
 use http::HeaderValue;
 
-use crate::error::DispatchError;
-use crate::http::{HttpRequest, HttpResponse};
-use crate::transport::HttpClient;
-use crate::BoxFuture;
+use crate::http::HttpResponse;
 
 /// What a secret is replaced with.
 pub const REDACTED: &str = "** redacted **";
@@ -132,7 +139,8 @@ fn xml_reference(rest: &[u8]) -> Option<(char, usize)> {
     plain(char::from_u32(code)?).map(|c| (c, end + 3))
 }
 
-/// The secrets a [`RedactingHttpClient`] cuts out: the few most recently
+/// Secrets a client cuts out of error responses besides its signing
+/// credentials (`ClientBuilder::redact_secrets`): the few most recently
 /// [`add`](Self::add)ed (a token that was just replaced may still be
 /// echoed by a call in flight).
 #[derive(Default)]
@@ -164,10 +172,12 @@ impl Secrets {
         recent.push(secret.to_owned());
     }
 
-    fn redact(&self, response: &mut HttpResponse) {
-        let recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        let secrets: Vec<&str> = recent.iter().map(String::as_str).collect();
-        redact_response(response, &secrets);
+    /// The secrets, copied (for one error response's redaction).
+    pub(crate) fn current(&self) -> Vec<String> {
+        self.recent
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 }
 
@@ -177,48 +187,6 @@ impl fmt::Debug for Secrets {
         f.debug_struct("Secrets")
             .field("count", &count)
             .finish_non_exhaustive()
-    }
-}
-
-/// A transport that cuts [`Secrets`] out of every error response (status
-/// not 2xx) before the client reads it.
-///
-/// ```
-/// use std::sync::Arc;
-/// use awsop_runtime::http::{HttpRequest, HttpResponse};
-/// use awsop_runtime::redact::{RedactingHttpClient, Secrets};
-/// use awsop_runtime::transport::{HttpClient, ReplayClient};
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
-/// let secrets = Secrets::new();
-/// secrets.add("bearer-123");
-/// let inner = ReplayClient::new([Ok(HttpResponse::new(401, "token bearer-123 is expired"))]);
-/// let client = RedactingHttpClient::new(Arc::new(inner), secrets);
-/// let response = client.call(HttpRequest::new(http::Method::GET, "http://127.0.0.1/")).await.unwrap();
-/// assert_eq!(&response.body[..], b"token ** redacted ** is expired");
-/// # });
-/// ```
-#[derive(Debug)]
-pub struct RedactingHttpClient {
-    inner: Arc<dyn HttpClient>,
-    secrets: Arc<Secrets>,
-}
-
-impl RedactingHttpClient {
-    /// Sends through `inner`, redacting `secrets` from error responses.
-    pub fn new(inner: Arc<dyn HttpClient>, secrets: Arc<Secrets>) -> Self {
-        RedactingHttpClient { inner, secrets }
-    }
-}
-
-impl HttpClient for RedactingHttpClient {
-    fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>> {
-        Box::pin(async move {
-            let mut response = self.inner.call(request).await?;
-            if !response.is_success() {
-                self.secrets.redact(&mut response);
-            }
-            Ok(response)
-        })
     }
 }
 
