@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput (and peak memory) of awsop vs aws-sdk-datazone vs raw hyper,
+# Throughput (and peak memory) of awsop vs the AWS SDK for Rust vs raw hyper,
 # against one loopback server, runs interleaved so drift hits all alike.
 #
 #   bench/compare.sh                      # N=20000 C=32 R=3
@@ -7,6 +7,7 @@
 #   R=5 DRIVERS="sdk awsop" bench/compare.sh
 #   DRIVERS="raw sdk awsop awsop+unlimited" N=20000 C=10000 bench/compare.sh   # memory, also without awsop's request limit
 #   NO_BUILD=1 bench/compare.sh           # use the binaries already built
+#   DRIVERS="raw-dynamodb sdk-dynamodb awsop-dynamodb" OP=mixed bench/compare.sh   # DynamoDB GetItem/PutItem
 #
 # Prints every run's line, then per driver the median calls/s, p50, p99,
 # peak RSS and client CPU time per call (user+sys of the driver process over
@@ -82,14 +83,18 @@ ratio() { # a b field
     printf '%s/%s %s %.2f\n' "$1" "$2" "$3" "$(echo "$(median "$1" "$3") / $(median "$2" "$3")" | bc -l)"
 }
 echo
+# Each awsop driver against the SDK and raw drivers of its scenario:
+# awsop vs sdk/raw, awsop-dynamodb vs sdk-dynamodb/raw-dynamodb.
 for d in $drivers; do
     [[ "$d" == awsop* ]] || continue
-    ratio "$d" sdk calls_per_s
-    ratio "$d" raw calls_per_s
+    base="${d%%+*}"
+    scenario="${base#awsop}"
+    ratio "$d" "sdk$scenario" calls_per_s
+    ratio "$d" "raw$scenario" calls_per_s
+    ratio "$d" "sdk$scenario" peak_rss_kb
+    [[ "$d" == *+* ]] && continue
+    ratio "$d" "sdk$scenario" p99_us
+    ratio "$d" "sdk$scenario" cpu_us_per_call
+    ratio "$d" "raw$scenario" cpu_us_per_call
 done
-ratio awsop sdk peak_rss_kb
-ratio awsop+unlimited sdk peak_rss_kb
-ratio awsop sdk p99_us
-ratio awsop sdk cpu_us_per_call
-ratio awsop raw cpu_us_per_call
 exit "$failed"

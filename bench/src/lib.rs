@@ -3,6 +3,8 @@
 //! closed-loop driver and its one-line report.
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 
+pub mod dynamodb;
+
 use std::future::Future;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
