@@ -152,10 +152,7 @@ impl<'a> XmlReader<'a> {
         }
         let name = &rest[..end];
         if !is_qualified_name(name) {
-            return Err(self.syntax(&format!(
-                "`{}` is not a valid name",
-                name.escape_debug()
-            )));
+            return Err(self.syntax(&format!("`{}` is not a valid name", name.escape_debug())));
         }
         self.pos += end;
         Ok(name)
@@ -402,7 +399,8 @@ fn char_ref(entity: &str) -> Option<char> {
     let c = char::from_u32(code)?;
     // XML 1.0's Char production: no NUL and no other C0 control but tab,
     // newline and carriage return, and neither U+FFFE nor U+FFFF.
-    let allowed = matches!(c, '\t' | '\n' | '\r') || (code >= 0x20 && !matches!(code, 0xfffe | 0xffff));
+    let allowed =
+        matches!(c, '\t' | '\n' | '\r') || (code >= 0x20 && !matches!(code, 0xfffe | 0xffff));
     allowed.then_some(c)
 }
 
@@ -494,7 +492,10 @@ mod tests {
         assert_eq!(got.len(), 2);
         let dup = format!("<a{unique} a99999=\"\"/>");
         let err = events(&dup).unwrap_err();
-        assert!(err.to_string().contains("duplicate attribute `a99999`"), "{err}");
+        assert!(
+            err.to_string().contains("duplicate attribute `a99999`"),
+            "{err}"
+        );
     }
 
     #[test]
