@@ -137,7 +137,11 @@ where
                 assert!(!code.is_empty() && code.trim() == code, "code {code:?}");
             }
             if let Some(code) = modeled.code() {
-                assert_eq!(metadata.code(), Some(code), "the modeled code is not the code");
+                assert_eq!(
+                    metadata.code(),
+                    Some(code),
+                    "the modeled code is not the code"
+                );
             }
             if let Some(id) = request_id::from_headers(response) {
                 assert_eq!(metadata.request_id(), Some(id));

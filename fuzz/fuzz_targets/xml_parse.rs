@@ -18,7 +18,9 @@
 use std::collections::HashMap;
 
 use awsop::{aws_shape, Blob, DateTime};
-use awsop_runtime::codec::xml::{XmlEvent, XmlReader, XmlShapeReader, XmlShapeWriter, XmlWriter, MAX_DEPTH};
+use awsop_runtime::codec::xml::{
+    XmlEvent, XmlReader, XmlShapeReader, XmlShapeWriter, XmlWriter, MAX_DEPTH,
+};
 use awsop_runtime::shape::{WriteValue, ROOT};
 use libfuzzer_sys::fuzz_target;
 
