@@ -65,6 +65,30 @@ fn is_name_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ':') || (c as u32) > 0x7f
 }
 
+/// Whether `name` is a qualified name (Namespaces in XML: `local` or
+/// `prefix:local`, each part starting with a letter or `_`). Anything else
+/// (`a:`, `:a`, `a:b:c`, `1a`) would lose its meaning, or become empty,
+/// once the prefix is dropped.
+fn is_qualified_name(name: &str) -> bool {
+    let part = |p: &str| {
+        p.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || (c as u32) > 0x7f)
+    };
+    let mut parts = name.split(':');
+    let first = parts.next().is_some_and(part);
+    match (parts.next(), parts.next()) {
+        (None, _) => first,
+        (Some(local), None) => first && part(local),
+        (Some(_), Some(_)) => false,
+    }
+}
+
+/// Attributes past this many on one element are checked for duplicates
+/// with a set rather than by comparing each with those before it, so a
+/// start tag with a million attributes costs linear time.
+const FEW_ATTRIBUTES: usize = 16;
+
 fn local(qualified: &str) -> &str {
     qualified.rsplit(':').next().unwrap_or(qualified)
 }
@@ -112,10 +136,12 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    fn skip_whitespace(&mut self) {
+    /// Moves past whitespace; whether there was any.
+    fn skip_whitespace(&mut self) -> bool {
         let rest = self.rest();
         let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
         self.pos += rest.len() - trimmed.len();
+        trimmed.len() < rest.len()
     }
 
     fn name(&mut self) -> Result<&'a str, ParseError> {
@@ -124,8 +150,12 @@ impl<'a> XmlReader<'a> {
         if end == 0 {
             return Err(self.syntax("expected a name"));
         }
+        let name = &rest[..end];
+        if !is_qualified_name(name) {
+            return Err(self.syntax(&format!("`{}` is not a valid name", name.escape_debug())));
+        }
         self.pos += end;
-        Ok(&rest[..end])
+        Ok(name)
     }
 
     /// The next event.
@@ -222,8 +252,11 @@ impl<'a> XmlReader<'a> {
         self.pos += 1;
         let qualified = self.name()?;
         let mut attributes = Vec::new();
+        // Every attribute name seen (namespace declarations included), to
+        // refuse duplicates: a name given twice has no one meaning.
+        let mut names = AttributeNames::default();
         loop {
-            self.skip_whitespace();
+            let spaced = self.skip_whitespace();
             let rest = self.rest();
             if rest.starts_with("/>") {
                 self.pos += 2;
@@ -237,7 +270,24 @@ impl<'a> XmlReader<'a> {
             if rest.is_empty() {
                 return Err(self.syntax("an unterminated start tag"));
             }
+            if !spaced {
+                return Err(self.syntax("expected whitespace before an attribute"));
+            }
             let attribute = self.name()?;
+            // Members are matched by local name, so `p:k` and `q:k` are
+            // the same attribute to a reader; `xmlns:p` twice is the same
+            // declaration.
+            let key = if attribute == "xmlns" || attribute.starts_with("xmlns:") {
+                attribute
+            } else {
+                local(attribute)
+            };
+            if !names.insert(key) {
+                return Err(self.syntax(&format!(
+                    "a duplicate attribute `{}`",
+                    attribute.escape_debug()
+                )));
+            }
             self.skip_whitespace();
             if !self.rest().starts_with('=') {
                 return Err(self.syntax("expected `=` after an attribute name"));
@@ -311,17 +361,46 @@ impl<'a> XmlReader<'a> {
     }
 }
 
+/// The attribute names of one start tag.
+#[derive(Default)]
+struct AttributeNames<'a> {
+    few: Vec<&'a str>,
+    many: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> AttributeNames<'a> {
+    /// Adds `name`; `false` when it was there already.
+    fn insert(&mut self, name: &'a str) -> bool {
+        if self.few.contains(&name) {
+            return false;
+        }
+        if self.few.len() < FEW_ATTRIBUTES {
+            self.few.push(name);
+            return true;
+        }
+        self.many.insert(name)
+    }
+}
+
 /// `#65` / `#x41` → `A`, for characters XML allows.
 fn char_ref(entity: &str) -> Option<char> {
     let digits = entity.strip_prefix('#')?;
-    let code = match digits.strip_prefix(['x', 'X']) {
-        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-        None => digits.parse().ok()?,
+    // `CharRef ::= '&#' [0-9]+ ';' | '&#x' [0-9a-fA-F]+ ';'`: the integer
+    // parsers would also take a sign, and `X` is not `x`.
+    let (digits, radix) = match digits.strip_prefix('x') {
+        Some(hex) => (hex, 16),
+        None => (digits, 10),
     };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    let code = u32::from_str_radix(digits, radix).ok()?;
+    // Surrogates and values past U+10FFFF are no characters at all.
     let c = char::from_u32(code)?;
-    // XML 1.0's Char production: no NUL and no other C0 control but
-    // tab, newline and carriage return.
-    let allowed = matches!(c, '\t' | '\n' | '\r') || code >= 0x20;
+    // XML 1.0's Char production: no NUL and no other C0 control but tab,
+    // newline and carriage return, and neither U+FFFE nor U+FFFF.
+    let allowed =
+        matches!(c, '\t' | '\n' | '\r') || (code >= 0x20 && !matches!(code, 0xfffe | 0xffff));
     allowed.then_some(c)
 }
 
@@ -386,10 +465,37 @@ mod tests {
             "<a>&amp</a>",
             "",
             "<a><![CDATA[x</a>",
+            "<a k=\"1\" k=\"2\"/>",
+            "<a p:k=\"1\" q:k=\"2\"/>",
+            "<a xmlns:p=\"u\" xmlns:p=\"v\"/>",
+            "<a k=\"1\"j=\"2\"/>",
+            "<a:/>",
+            "<:a/>",
+            "<a:b:c/>",
+            "<1a/>",
+            "<a>&#+65;</a>",
+            "<a>&#X41;</a>",
+            "<a>&#xFFFE;</a>",
+            "<a>&#xD800;</a>",
+            "<a>&#x110000;</a>",
         ] {
             assert!(events(text).is_err(), "{text}");
         }
         assert!(XmlReader::new(b"<a>\xff</a>").is_err());
+    }
+
+    #[test]
+    fn many_attributes_are_checked_for_duplicates_in_linear_time() {
+        let unique: String = (0..100_000).map(|i| format!(" a{i}=\"\"")).collect();
+        let ok = format!("<a{unique}/>");
+        let got = events(&ok).unwrap();
+        assert_eq!(got.len(), 2);
+        let dup = format!("<a{unique} a99999=\"\"/>");
+        let err = events(&dup).unwrap_err();
+        assert!(
+            err.to_string().contains("duplicate attribute `a99999`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -180,11 +180,13 @@ impl<'a> XmlShapeReader<'a> {
         let key_member = m.map_key();
         let value_member = m.map_value();
         let mut key: Option<String> = None;
+        let mut has_value = false;
         self.children(|r, name| {
             if name == key_member.name && key.is_none() {
                 key = Some(r.text()?.into_owned());
                 Ok(())
-            } else if name == value_member.name {
+            } else if name == value_member.name && !has_value {
+                has_value = true;
                 match &key {
                     Some(k) => entry(r, k, &value_member).map_err(|e| e.in_key(k)),
                     None => Err(ParseError::new("a map entry's value comes before its key")),
@@ -192,7 +194,15 @@ impl<'a> XmlShapeReader<'a> {
             } else {
                 r.skip_element()
             }
-        })
+        })?;
+        // An entry missing its key or its value is no entry: dropping it
+        // would lose what the service sent without a word (and leave a
+        // flattened map present but empty, which no document can say).
+        match key {
+            None => Err(ParseError::new("a map entry without a key")),
+            Some(k) if !has_value => Err(ParseError::new("a map entry without a value").in_key(&k)),
+            Some(_) => Ok(()),
+        }
     }
 }
 
@@ -312,5 +322,53 @@ impl ShapeReader for XmlShapeReader<'_> {
                 None => member(r, Field::Unknown(name)),
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::shape::XmlMember;
+
+    fn map(body: &str, flattened: bool) -> Result<HashMap<String, String>, ParseError> {
+        let mut r = XmlShapeReader::new(body.as_bytes())?;
+        r.enter_root()?;
+        const FLATTENED: XmlMember = XmlMember {
+            flattened: true,
+            ..XmlMember::DEFAULT
+        };
+        let m = if flattened {
+            Member::named("m").with_xml(&FLATTENED)
+        } else {
+            Member::named("m")
+        };
+        let mut out = HashMap::new();
+        r.map(&m, |r, k, v| {
+            out.insert(k.to_owned(), r.string(v)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    #[test]
+    fn map_entries_missing_a_key_or_a_value_are_errors() {
+        // What xml_parse found: a flattened entry with a key and no value
+        // was dropped, leaving a present, empty map.
+        for (body, flattened) in [
+            ("<m><key>n</key></m>", true),
+            ("<m><value>v</value></m>", true),
+            ("<m/>", true),
+            ("<m><entry><key>n</key></entry></m>", false),
+            ("<m><entry><value>v</value></entry></m>", false),
+            ("<m><entry/></m>", false),
+        ] {
+            let err = map(body, flattened).unwrap_err().to_string();
+            assert!(err.contains("map entry"), "{body}: {err}");
+        }
+        let ok = map("<m><entry><key>a</key><value>1</value></entry></m>", false).unwrap();
+        assert_eq!(ok, HashMap::from([("a".to_owned(), "1".to_owned())]));
+        assert_eq!(map("<m></m>", false).unwrap(), HashMap::new());
     }
 }
