@@ -59,6 +59,9 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
+mod client;
+pub use client::shared_with_sigv4_auth;
+
 // Operations the end-to-end tests call, declared from botocore's models.
 pub mod dynamodb;
 pub mod ec2;

@@ -277,7 +277,7 @@ pub enum UpdateItemError {
     output = QueryOutput,
     error = QueryError,
     rename_all = "PascalCase",
-    paginator(input_token = "ExclusiveStartKey", output_token = "LastEvaluatedKey", page_size = "Limit"),
+    paginator(input_token = "ExclusiveStartKey", output_token = "LastEvaluatedKey", items = "Items", page_size = "Limit"),
 )]
 #[derive(Debug, Clone, Default)]
 pub struct Query {
