@@ -111,7 +111,7 @@ pub struct Encrypt {
     pub key_id: String,
     /// Data to be encrypted.
     #[aws(sensitive)]
-    pub plaintext: Option<Blob>,
+    pub plaintext: Blob,
     /// Specifies the encryption context that will be used to encrypt the data.
     pub encryption_context: Option<HashMap<String, String>>,
     /// A list of grant tokens.
