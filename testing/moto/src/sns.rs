@@ -1,5 +1,5 @@
 //! Amazon SNS (awsQuery): `CreateTopic`, `Publish`, `ListTopics` (with its
-//! paginator) and `GetTopicAttributes`, declared from botocore 1.44.8's
+//! paginator), `GetTopicAttributes` and `Subscribe`, declared from botocore 1.44.8's
 //! `sns/2010-03-31/service-2.json` and `paginators-1.json`. Error codes are
 //! the model's (`NotFoundException` is code `NotFound`).
 //!
@@ -212,6 +212,62 @@ pub struct GetTopicAttributes {
 #[aws_shape(errors)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum GetTopicAttributesError {
+    /// Indicates that a request parameter does not comply with the associated constraints.
+    #[aws(rename = "InvalidParameter")]
+    InvalidParameterException(InvalidParameterException),
+    /// Indicates an internal service error.
+    #[aws(rename = "InternalError")]
+    InternalErrorException(InternalErrorException),
+    /// Indicates that the requested resource does not exist.
+    #[aws(rename = "NotFound")]
+    NotFoundException(NotFoundException),
+    /// Indicates that the user has been denied access to the requested resource.
+    #[aws(rename = "AuthorizationError")]
+    AuthorizationErrorException(AuthorizationErrorException),
+    /// The credential signature isn't valid.
+    #[aws(rename = "InvalidSecurity")]
+    InvalidSecurityException(InvalidSecurityException),
+}
+
+/// `Subscribe`: Subscribes an endpoint to an Amazon SNS topic.
+#[aws_operation(
+    service = "sns",
+    service_id = "SNS",
+    protocol = "awsQuery",
+    api_version = "2010-03-31",
+    method = "POST",
+    uri = "/",
+    output = SubscribeResponse,
+    error = SubscribeError,
+    rename_all = "PascalCase",
+)]
+#[derive(Debug, Clone, Default)]
+pub struct Subscribe {
+    /// The ARN of the topic you want to subscribe to.
+    pub topic_arn: String,
+    /// The protocol that you want to use.
+    pub protocol: String,
+    /// The endpoint that you want to receive notifications.
+    pub endpoint: Option<String>,
+    /// A map of attributes with their corresponding values.
+    pub attributes: Option<HashMap<String, String>>,
+    /// Sets whether the response from the Subscribe request includes the subscription ARN, even if the subscription is not yet confirmed.
+    pub return_subscription_arn: Option<bool>,
+}
+
+/// The modeled errors of [`Subscribe`].
+#[aws_shape(errors)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum SubscribeError {
+    /// Indicates that the customer already owns the maximum allowed number of subscriptions.
+    #[aws(rename = "SubscriptionLimitExceeded")]
+    SubscriptionLimitExceededException(SubscriptionLimitExceededException),
+    /// Indicates that the number of filter polices in your Amazon Web Services account exceeds the limit.
+    #[aws(rename = "FilterPolicyLimitExceeded")]
+    FilterPolicyLimitExceededException(FilterPolicyLimitExceededException),
+    /// Indicates that the request parameter has exceeded the maximum number of concurrent message replays.
+    #[aws(rename = "ReplayLimitExceeded")]
+    ReplayLimitExceededException(ReplayLimitExceededException),
     /// Indicates that a request parameter does not comply with the associated constraints.
     #[aws(rename = "InvalidParameter")]
     InvalidParameterException(InvalidParameterException),
@@ -453,4 +509,36 @@ pub struct Topic {
 pub struct GetTopicAttributesResponse {
     /// A map of the topic's attributes.
     pub attributes: Option<HashMap<String, String>>,
+}
+
+/// Response for Subscribe action.
+#[aws_shape(rename_all = "PascalCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubscribeResponse {
+    /// The ARN of the subscription if it is confirmed, or the string "pending confirmation" if the subscription requires confirmation.
+    pub subscription_arn: Option<String>,
+}
+
+/// Indicates that the customer already owns the maximum allowed number of subscriptions.
+#[aws_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SubscriptionLimitExceededException {
+    /// The `message` member.
+    pub message: Option<String>,
+}
+
+/// Indicates that the number of filter polices in your Amazon Web Services account exceeds the limit.
+#[aws_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FilterPolicyLimitExceededException {
+    /// The `message` member.
+    pub message: Option<String>,
+}
+
+/// Indicates that the request parameter has exceeded the maximum number of concurrent message replays.
+#[aws_shape]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplayLimitExceededException {
+    /// The `message` member.
+    pub message: Option<String>,
 }
