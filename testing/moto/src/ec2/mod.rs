@@ -1,5 +1,5 @@
-//! Amazon EC2 (ec2Query): `CreateVpc` and `DescribeVpcs` (with its
-//! paginator), declared from botocore 1.44.8's `ec2/2016-11-15/service-2.json`
+//! Amazon EC2 (ec2Query): `CreateVpc`, and `DescribeVpcs` and
+//! `DescribeVpcEndpointServices` with their paginators, declared from botocore 1.44.8's `ec2/2016-11-15/service-2.json`
 //! and `paginators-1.json`: request keys from `queryName`, response
 //! elements from `locationName`. EC2's model declares no errors: every
 //! error is `Unhandled`, with its code (`InvalidVpcID.NotFound`) in the
@@ -15,9 +15,11 @@
 use awsop::{aws_operation, aws_shape};
 
 mod create_vpc;
+mod endpoint_service;
 mod vpc;
 
 pub use create_vpc::*;
+pub use endpoint_service::*;
 pub use vpc::*;
 
 /// `CreateVpc`: Creates a VPC with the specified CIDR blocks.
@@ -92,4 +94,35 @@ pub struct DescribeVpcs {
     /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
     #[aws(rename = "dryRun")]
     pub dry_run: Option<bool>,
+}
+
+/// `DescribeVpcEndpointServices`: Describes available services to which you can create a VPC endpoint.
+#[aws_operation(
+    service = "ec2",
+    service_id = "EC2",
+    protocol = "ec2Query",
+    api_version = "2016-11-15",
+    method = "POST",
+    uri = "/",
+    output = DescribeVpcEndpointServicesResult,
+    rename_all = "PascalCase",
+    paginator(input_token = "NextToken", output_token = "NextToken", items = "ServiceDetails", page_size = "MaxResults"),
+)]
+#[derive(Debug, Clone, Default)]
+pub struct DescribeVpcEndpointServices {
+    /// Checks whether you have the required permissions for the action, without actually making the request, and provides an error response.
+    pub dry_run: Option<bool>,
+    /// The service names.
+    #[aws(rename = "ServiceName", xml_item = "item")]
+    pub service_names: Option<Vec<String>>,
+    /// The filters.
+    #[aws(rename = "Filter", xml_item = "Filter")]
+    pub filters: Option<Vec<Filter>>,
+    /// The maximum number of items to return for this request.
+    pub max_results: Option<i32>,
+    /// The token for the next set of items to return.
+    pub next_token: Option<String>,
+    /// The service Regions.
+    #[aws(rename = "ServiceRegion", xml_item = "item")]
+    pub service_regions: Option<Vec<String>>,
 }
