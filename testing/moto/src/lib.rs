@@ -63,6 +63,7 @@ mod client;
 pub use client::shared_with_sigv4_auth;
 
 // Operations the end-to-end tests call, declared from botocore's models.
+pub mod cloudwatch;
 pub mod dynamodb;
 pub mod ec2;
 pub mod iam;
