@@ -13,7 +13,8 @@
 //! ```no_run
 //! use awsop_moto::sqs::{GetQueueUrl, GetQueueUrlError};
 //! # async fn demo(client: &awsop::Client) {
-//! match GetQueueUrl { queue_name: "missing".into(), ..Default::default() }.send(client).await {
+//! let missing = GetQueueUrl { queue_name: "missing".into(), ..Default::default() };
+//! match missing.send(client).await {
 //!     Err(e) if matches!(e.service_error(), Some(GetQueueUrlError::QueueDoesNotExist(_))) => {}
 //!     other => panic!("{other:?}"),
 //! }
