@@ -14,6 +14,7 @@ use awsop_runtime::{Client, ErrorKind};
 /// A transport for one provider's calls. Not one for the whole process: a
 /// connection pool is tied to the tokio runtime its connections were made
 /// on, and a program (or a test suite) may run several.
+#[cfg_attr(not(any(feature = "sts", feature = "sso")), allow(dead_code))]
 pub(crate) fn new_transport() -> Result<Arc<dyn HttpClient>, CredentialsError> {
     HyperClient::new(TransportSettings::default())
         .map(|client| Arc::new(client) as Arc<dyn HttpClient>)
@@ -28,6 +29,7 @@ pub(crate) fn new_transport() -> Result<Arc<dyn HttpClient>, CredentialsError> {
 /// policy, endpoint overrides), `region`, a transport of its own wrapped to
 /// cut `secrets` out of error responses, and `unsigned` for calls that
 /// carry their own token.
+#[cfg_attr(not(feature = "sso"), allow(dead_code))]
 pub(crate) fn service_client(
     cx: &SourceContext,
     region: &str,
@@ -55,6 +57,7 @@ pub(crate) fn service_client(
 /// request id, with every one of `secrets` cut out and control characters
 /// escaped. The service error itself is not kept as the source: its
 /// fields are what was just cleaned.
+#[cfg_attr(not(any(feature = "sts", feature = "sso")), allow(dead_code))]
 pub(crate) fn call_failed<E>(
     what: &str,
     err: &awsop_runtime::Error<E>,

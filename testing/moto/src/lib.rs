@@ -59,6 +59,19 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
+mod client;
+pub use client::shared_with_sigv4_auth;
+
+// Operations the end-to-end tests call, declared from botocore's models.
+pub mod cloudwatch;
+pub mod dynamodb;
+pub mod ec2;
+pub mod iam;
+pub mod kms;
+pub mod secretsmanager;
+pub mod sns;
+pub mod sqs;
+
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{BufRead, BufReader, Read, Write};
