@@ -7,6 +7,7 @@
 //! - [`region`], [`endpoint`]: where a call goes.
 //! - [`retry`]: AWS standard and adaptive retry modes.
 //! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
+//! - [`body`]: [`ByteStream`](body::ByteStream), streaming request and response bodies.
 //! - [`Client`]: the handle an operation is sent through.
 //! - [`text`]: escaping control characters in text shown to people.
 //! - [`redact`]: cutting echoed secrets out of error responses.
@@ -15,6 +16,7 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
+pub mod body;
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
