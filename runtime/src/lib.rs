@@ -8,6 +8,8 @@
 //! - [`retry`]: AWS standard and adaptive retry modes.
 //! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
 //! - [`body`]: [`ByteStream`](body::ByteStream), streaming request and response bodies.
+//! - [`s3`]: Amazon S3's addressing, signing and response rules.
+//! - [`presign`]: presigned URLs for any operation.
 //! - [`Client`]: the handle an operation is sent through.
 //! - [`text`]: escaping control characters in text shown to people.
 //! - [`redact`]: cutting echoed secrets out of error responses.
@@ -17,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod body;
+pub mod call_options;
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
@@ -33,6 +36,7 @@ pub mod mock_hook;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
+pub mod presign;
 pub mod pagination;
 pub mod profile;
 #[doc(hidden)]
@@ -42,6 +46,7 @@ pub mod random;
 pub mod redact;
 pub mod region;
 pub mod retry;
+pub mod s3;
 mod settings;
 #[doc(hidden)]
 pub mod shape;
