@@ -42,7 +42,9 @@ enum Source {
 
 enum State {
     NotStarted,
-    Reading(BoxSource),
+    /// In a mutex only to make `ByteStream` `Sync` (inputs are shared by
+    /// reference across awaits); reads use `get_mut`, which never locks.
+    Reading(Mutex<BoxSource>),
     Done,
 }
 
@@ -200,12 +202,12 @@ impl ByteStream {
                         length,
                     } => {
                         let chunks = FileChunks::new(path.clone(), *offset, *length);
-                        self.state = State::Reading(Box::pin(chunks));
+                        self.state = State::Reading(Mutex::new(Box::pin(chunks)));
                     }
                     Source::Once { slot, kind, .. } => {
                         let taken = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
                         match taken {
-                            Some(source) => self.state = State::Reading(source),
+                            Some(source) => self.state = State::Reading(Mutex::new(source)),
                             None => {
                                 self.state = State::Done;
                                 return Poll::Ready(Some(Err(io::Error::other(format!(
@@ -216,6 +218,7 @@ impl ByteStream {
                     }
                 },
                 State::Reading(source) => {
+                    let source = source.get_mut().unwrap_or_else(|p| p.into_inner());
                     let next = ready!(source.as_mut().poll_chunk(cx));
                     if !matches!(next, Some(Ok(_))) {
                         self.state = State::Done;
