@@ -37,6 +37,8 @@ pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
 pub mod datazone;
 
 pub mod credentials;
+#[cfg(feature = "s3")]
+pub mod s3;
 #[cfg(feature = "sso")]
 pub mod sso;
 #[cfg(feature = "sso")]

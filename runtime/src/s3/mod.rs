@@ -10,6 +10,7 @@
 //! ```
 
 mod addressing;
+mod checksum;
 mod endpoint;
 mod errors;
 mod signing;
@@ -17,6 +18,7 @@ mod signing;
 pub use addressing::{AddressingStyle, InvalidAddressingStyle};
 
 pub(crate) use addressing::route;
+pub(crate) use checksum::add_required_checksum;
 pub(crate) use endpoint::regional as regional_endpoint;
 pub(crate) use errors::{enrich_metadata, promote_200_error};
 pub(crate) use signing::settings as signing_settings;
