@@ -310,19 +310,20 @@ async fn one_attempt<O: Operation>(
     };
     match received {
         Ok((Received::Streaming(response), _)) => {
-            span.record("status", response.status);
-            if let Some(id) = response.headers.get("x-amz-request-id").and_then(|v| v.to_str().ok()) {
+            // The output's members other than the body are headers: parse
+            // them from the head, and hand over the body unread.
+            let head = response.head();
+            span.record("status", head.status);
+            if let Some(id) = request_id::from_headers(&head) {
                 span.record("request_id", id);
             }
-            let mut output = match O::parse_output(&response.head()) {
-                Ok(output) => output,
-                Err(e) => {
-                    let head = response.head();
-                    return Outcome::Done(Err(Error::response(e, Some(success_metadata(&head)))));
+            match O::parse_output(&head) {
+                Ok(mut output) => {
+                    O::attach_response_body(&mut output, response.body);
+                    Outcome::Done(Ok(output))
                 }
-            };
-            O::attach_response_body(&mut output, response.body);
-            Outcome::Done(Ok(output))
+                Err(e) => Outcome::Done(Err(Error::response(e, Some(success_metadata(&head))))),
+            }
         }
         Ok((Received::Whole(mut response), credentials)) => {
             if is_s3 {
