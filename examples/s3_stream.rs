@@ -25,7 +25,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let size_mb: u64 = std::env::var("SIZE_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(1024);
+    let size_mb: u64 = std::env::var("SIZE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024);
     let size = size_mb * 1024 * 1024;
     if std::env::args().nth(1).as_deref() == Some("serve") {
         return serve(size).await;
@@ -45,13 +48,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&dir)?;
     let source = dir.join("upload.bin");
     write_file(&source, size)?;
-    println!("object: {size_mb} MiB; peak RSS after writing the file: {} kB", peak_rss_kb());
+    println!(
+        "object: {size_mb} MiB; peak RSS after writing the file: {} kB",
+        peak_rss_kb()
+    );
 
     let client = Client::builder()
         .region("us-east-1")
         .endpoint_url(&endpoint)
         .s3_addressing_style(awsop::runtime::s3_rules::AddressingStyle::Path)
-        .credentials(Credentials::new("AKIDEXAMPLE", "SECRET", None, None, "bench"))
+        .credentials(Credentials::new(
+            "AKIDEXAMPLE",
+            "SECRET",
+            None,
+            None,
+            "bench",
+        ))
         .build()?;
     let put = || async {
         Ok::<_, std::io::Error>(PutObject {
@@ -149,10 +161,15 @@ async fn connection(mut socket: tokio::net::TcpStream, size: u64) -> std::io::Re
         let mut rest = pending.split_off(end);
         let length: u64 = head
             .lines()
-            .find_map(|l| l.strip_prefix("content-length:").and_then(|v| v.trim().parse().ok()))
+            .find_map(|l| {
+                l.strip_prefix("content-length:")
+                    .and_then(|v| v.trim().parse().ok())
+            })
             .unwrap_or(0);
         if head.starts_with("put") {
-            let in_head_read = rest.len().min(usize::try_from(length).unwrap_or(usize::MAX));
+            let in_head_read = rest
+                .len()
+                .min(usize::try_from(length).unwrap_or(usize::MAX));
             let next = rest.split_off(in_head_read);
             let mut left = length - in_head_read as u64;
             while left > 0 {

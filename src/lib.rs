@@ -24,10 +24,10 @@ pub mod runtime {
         BoxFuture, Client, ClientBuilder, Credentials, Error, ErrorKind, ErrorMetadata, Region,
     };
 }
-pub use awsop_runtime::client::ConfigError;
-pub use awsop_runtime::pagination::Paginator;
 pub use awsop_runtime::body::ByteStream;
 pub use awsop_runtime::call_options::{CallOptions, PayloadSigning};
+pub use awsop_runtime::client::ConfigError;
+pub use awsop_runtime::pagination::Paginator;
 pub use awsop_runtime::presign::PresignedRequest;
 pub use awsop_runtime::{Blob, DateTime, Document};
 pub use awsop_runtime::{Client, ClientBuilder, Credentials, Region};

@@ -132,10 +132,14 @@ async fn scenario(moto: &MotoServer, client: &Client, bucket: &str, style: &str)
     assert_eq!(page_count, 3, "six keys, two a page");
 
     // CopyObject, then DeleteObjects of the odd keys.
-    CopyObject::new(format!("{bucket}/objects/big.bin"), bucket, "objects/copy.bin")
-        .send(client)
-        .await
-        .unwrap_or_else(|e| fail("CopyObject", &e));
+    CopyObject::new(
+        format!("{bucket}/objects/big.bin"),
+        bucket,
+        "objects/copy.bin",
+    )
+    .send(client)
+    .await
+    .unwrap_or_else(|e| fail("CopyObject", &e));
     let deleted = DeleteObjects {
         bucket: bucket.into(),
         delete: Delete {
@@ -294,7 +298,10 @@ async fn presigned_urls_work_with_a_plain_http_client() {
     let moto = MotoServer::start().expect("moto starts");
     for (style, name) in [
         (awsop::runtime::s3_rules::AddressingStyle::Path, "path"),
-        (awsop::runtime::s3_rules::AddressingStyle::Virtual, "virtual"),
+        (
+            awsop::runtime::s3_rules::AddressingStyle::Virtual,
+            "virtual",
+        ),
     ] {
         let client = client_for(&moto, style);
         presigned(&moto, &client, &format!("awsop-presigned-{name}"), name).await;
@@ -337,7 +344,10 @@ async fn a_wrong_signature_is_refused() {
         .max_attempts(1)
         .build()
         .unwrap();
-    let err = CreateBucket::new("awsop-refused").send(&client).await.unwrap_err();
+    let err = CreateBucket::new("awsop-refused")
+        .send(&client)
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Service, "{err}");
     assert_eq!(err.code(), Some("SignatureDoesNotMatch"), "{err}");
 }

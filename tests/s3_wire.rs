@@ -68,7 +68,11 @@ impl Scripted {
     }
 
     fn answer(&self) -> HttpResponse {
-        self.answers.lock().unwrap().pop().expect("a scripted answer")
+        self.answers
+            .lock()
+            .unwrap()
+            .pop()
+            .expect("a scripted answer")
     }
 }
 
@@ -92,7 +96,10 @@ impl HttpClient for Scripted {
             };
             // A body that fails to read fails the attempt, as on a socket.
             let bytes = bytes.map_err(|e| {
-                DispatchError::new(awsop::runtime::transport::DispatchErrorKind::Io, e.to_string())
+                DispatchError::new(
+                    awsop::runtime::transport::DispatchErrorKind::Io,
+                    e.to_string(),
+                )
             })?;
             self.seen.lock().unwrap().push(Seen {
                 request,
@@ -133,8 +140,14 @@ async fn presigned_get_matches_the_s3_api_reference() {
         .unwrap();
     assert_eq!(presigned.method(), "GET");
     let uri = presigned.uri();
-    assert!(uri.starts_with("https://examplebucket.s3.amazonaws.com/test.txt?"), "{uri}");
-    assert_eq!(query_param(uri, "X-Amz-Algorithm"), Some("AWS4-HMAC-SHA256"));
+    assert!(
+        uri.starts_with("https://examplebucket.s3.amazonaws.com/test.txt?"),
+        "{uri}"
+    );
+    assert_eq!(
+        query_param(uri, "X-Amz-Algorithm"),
+        Some("AWS4-HMAC-SHA256")
+    );
     assert_eq!(
         query_param(uri, "X-Amz-Credential"),
         Some("AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request")
@@ -172,8 +185,9 @@ async fn presigning_refuses_expiries_outside_one_second_to_seven_days() {
 async fn get_object_with_a_range_signs_as_the_s3_api_reference() {
     // "Signature Calculations for the Authorization Header: Transferring
     // Payload in a Single Chunk", example "GET Object": the first 10 bytes.
-    let (http, seen) = Scripted::new(vec![HttpResponse::new(206, "0123456789")
-        .with_header("Content-Range", "bytes 0-9/44")]);
+    let (http, seen) = Scripted::new(vec![
+        HttpResponse::new(206, "0123456789").with_header("Content-Range", "bytes 0-9/44")
+    ]);
     let client = docs_client(http);
     let out = GetObject::new("examplebucket", "test.txt")
         .range("bytes=0-9")
@@ -183,7 +197,10 @@ async fn get_object_with_a_range_signs_as_the_s3_api_reference() {
     assert_eq!(&out.body.collect().await.unwrap()[..], b"0123456789");
     let seen = seen.lock().unwrap();
     let request = &seen[0].request;
-    assert_eq!(request.uri, "https://examplebucket.s3.amazonaws.com/test.txt");
+    assert_eq!(
+        request.uri,
+        "https://examplebucket.s3.amazonaws.com/test.txt"
+    );
     let authorization = request.headers["authorization"].to_str().unwrap();
     assert!(
         authorization.contains("SignedHeaders=host;range;x-amz-content-sha256;x-amz-date"),
@@ -218,17 +235,29 @@ const NO_SUCH_KEY: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n
 async fn errors_keep_both_request_ids_and_are_typed() {
     let (http, _) = Scripted::new(vec![HttpResponse::new(404, NO_SUCH_KEY)
         .with_header("x-amz-request-id", "4442587FB7D0A2F9")
-        .with_header("x-amz-id-2", "vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=")]);
+        .with_header(
+            "x-amz-id-2",
+            "vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=",
+        )]);
     let client = plain_client(http).build().unwrap();
-    let err = GetObject::new("mybucket", "myfoto.jpg").send(&client).await.unwrap_err();
-    assert!(matches!(err.service_error(), Some(S3Error::NoSuchKey(_))), "{err}");
+    let err = GetObject::new("mybucket", "myfoto.jpg")
+        .send(&client)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.service_error(), Some(S3Error::NoSuchKey(_))),
+        "{err}"
+    );
     let meta = err.metadata().unwrap();
     assert_eq!(meta.request_id(), Some("4442587FB7D0A2F9"));
     assert_eq!(
         meta.extended_request_id(),
         Some("vlR7PnpV2Ce81l0PRw6jlUpck7Jo5ZsQjryTjKlc5aLWGVHPZLj5NeC6qMa0emYBDXOo6QBU0Wo=")
     );
-    assert_eq!(err.message(), Some("The resource you requested does not exist"));
+    assert_eq!(
+        err.message(),
+        Some("The resource you requested does not exist")
+    );
 }
 
 #[tokio::test]
@@ -237,8 +266,14 @@ async fn a_head_error_without_a_body_is_a_typed_not_found() {
         HttpResponse::new(404, "").with_header("x-amz-request-id", "R404")
     ]);
     let client = plain_client(http).build().unwrap();
-    let err = HeadObject::new("bucket", "missing.txt").send(&client).await.unwrap_err();
-    assert!(matches!(err.service_error(), Some(S3Error::NotFound(_))), "{err}");
+    let err = HeadObject::new("bucket", "missing.txt")
+        .send(&client)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.service_error(), Some(S3Error::NotFound(_))),
+        "{err}"
+    );
     assert_eq!(err.code(), Some("NotFound"));
     assert_eq!(err.request_id(), Some("R404"));
     assert_eq!(seen.lock().unwrap()[0].request.method, http::Method::HEAD);
@@ -260,7 +295,10 @@ async fn a_wrong_region_names_the_buckets_region() {
     ]);
     let client = plain_client(http).build().unwrap();
     for code in ["PermanentRedirect", "AuthorizationHeaderMalformed"] {
-        let err = GetObject::new("bucket", "k").send(&client).await.unwrap_err();
+        let err = GetObject::new("bucket", "k")
+            .send(&client)
+            .await
+            .unwrap_err();
         assert_eq!(err.code(), Some(code));
         let meta = err.metadata().unwrap();
         assert_eq!(meta.bucket_region(), Some("eu-west-1"), "{err}");
@@ -282,14 +320,23 @@ async fn an_error_in_a_200_is_an_error_and_retried() {
         HttpResponse::new(200, copied),
     ]);
     let client = plain_client(http).build().unwrap();
-    let out = CopyObject::new("src/a", "dst", "b").send(&client).await.unwrap();
+    let out = CopyObject::new("src/a", "dst", "b")
+        .send(&client)
+        .await
+        .unwrap();
     assert_eq!(seen.lock().unwrap().len(), 2, "retried once");
     let result = out.copy_object_result.unwrap();
-    assert_eq!(result.e_tag.as_deref(), Some("\"9b2cf535f27731c974343645a3985328\""));
+    assert_eq!(
+        result.e_tag.as_deref(),
+        Some("\"9b2cf535f27731c974343645a3985328\"")
+    );
 
     let (http, _) = Scripted::new(vec![HttpResponse::new(200, internal)]);
     let client = plain_client(http).max_attempts(1).build().unwrap();
-    let err = CopyObject::new("src/a", "dst", "b").send(&client).await.unwrap_err();
+    let err = CopyObject::new("src/a", "dst", "b")
+        .send(&client)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some("InternalError"), "{err}");
 }
 
@@ -318,9 +365,15 @@ async fn a_file_body_is_hashed_signed_and_sent_again_on_a_retry() {
     let hex: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
     for attempt in seen.iter() {
         assert!(attempt.body == data, "every attempt sends the whole file");
-        assert_eq!(attempt.request.headers["x-amz-content-sha256"], hex.as_str());
+        assert_eq!(
+            attempt.request.headers["x-amz-content-sha256"],
+            hex.as_str()
+        );
         let authorization = attempt.request.headers["authorization"].to_str().unwrap();
-        assert!(authorization.contains("x-amz-content-sha256"), "{authorization}");
+        assert!(
+            authorization.contains("x-amz-content-sha256"),
+            "{authorization}"
+        );
     }
 }
 
@@ -345,7 +398,10 @@ async fn a_reader_body_is_not_retried_once_read() {
     assert_eq!(seen.len(), 1, "not retried");
     assert_eq!(seen[0].body, b"streamed once");
     // It could not be hashed before sending.
-    assert_eq!(seen[0].request.headers["x-amz-content-sha256"], "UNSIGNED-PAYLOAD");
+    assert_eq!(
+        seen[0].request.headers["x-amz-content-sha256"],
+        "UNSIGNED-PAYLOAD"
+    );
 }
 
 #[tokio::test]
@@ -366,7 +422,12 @@ async fn payload_signing_is_set_per_call_and_per_client() {
         .lock()
         .unwrap()
         .iter()
-        .map(|s| s.request.headers["x-amz-content-sha256"].to_str().unwrap().to_owned())
+        .map(|s| {
+            s.request.headers["x-amz-content-sha256"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(hashes, [abc, "UNSIGNED-PAYLOAD"]);
 
@@ -382,7 +443,12 @@ async fn payload_signing_is_set_per_call_and_per_client() {
         .lock()
         .unwrap()
         .iter()
-        .map(|s| s.request.headers["x-amz-content-sha256"].to_str().unwrap().to_owned())
+        .map(|s| {
+            s.request.headers["x-amz-content-sha256"]
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect();
     assert_eq!(hashes, ["UNSIGNED-PAYLOAD", abc]);
     // A body-less request carries the empty body's hash, always.
@@ -407,16 +473,25 @@ async fn keys_are_sent_and_signed_as_they_are() {
         .await
         .unwrap();
     let uri = seen.lock().unwrap()[0].request.uri.clone();
-    assert_eq!(uri, "https://bucket.s3.us-west-2.amazonaws.com/a%20b//c%2Bd%25e~f");
+    assert_eq!(
+        uri,
+        "https://bucket.s3.us-west-2.amazonaws.com/a%20b//c%2Bd%25e~f"
+    );
     // A `.` or `..` segment is refused before anything is sent: URL
     // libraries and proxies on the way would resolve it to another key.
-    let err = GetObject::new("bucket", "a/../b").send(&client).await.unwrap_err();
+    let err = GetObject::new("bucket", "a/../b")
+        .send(&client)
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), awsop::ErrorKind::Construction, "{err}");
 }
 
 async fn url_of(builder: ClientBuilder, bucket: &str) -> Result<String, String> {
     let (http, seen) = Scripted::new(vec![HttpResponse::new(200, "")]);
-    let client = builder.http_client(http).build().map_err(|e| e.to_string())?;
+    let client = builder
+        .http_client(http)
+        .build()
+        .map_err(|e| e.to_string())?;
     GetObject::new(bucket, "k")
         .send(&client)
         .await
@@ -433,7 +508,9 @@ async fn addressing_follows_the_builder_the_config_file_and_the_name() {
         "https://bucket.s3.us-west-2.amazonaws.com/k"
     );
     assert_eq!(
-        url_of(base().s3_addressing_style(AddressingStyle::Path), "bucket").await.unwrap(),
+        url_of(base().s3_addressing_style(AddressingStyle::Path), "bucket")
+            .await
+            .unwrap(),
         "https://s3.us-west-2.amazonaws.com/bucket/k"
     );
     // Not a DNS name (upper case), or dots over TLS: path style.
@@ -445,9 +522,12 @@ async fn addressing_follows_the_builder_the_config_file_and_the_name() {
         url_of(base(), "my.bucket").await.unwrap(),
         "https://s3.us-west-2.amazonaws.com/my.bucket/k"
     );
-    let err = url_of(base().s3_addressing_style(AddressingStyle::Virtual), "my.bucket")
-        .await
-        .unwrap_err();
+    let err = url_of(
+        base().s3_addressing_style(AddressingStyle::Virtual),
+        "my.bucket",
+    )
+    .await
+    .unwrap_err();
     assert!(err.contains("virtual-hosted"), "{err}");
     // Dual-stack and FIPS.
     assert_eq!(
@@ -455,12 +535,16 @@ async fn addressing_follows_the_builder_the_config_file_and_the_name() {
         "https://bucket.s3.dualstack.us-west-2.amazonaws.com/k"
     );
     assert_eq!(
-        url_of(base().use_fips(true).use_dual_stack(true), "bucket").await.unwrap(),
+        url_of(base().use_fips(true).use_dual_stack(true), "bucket")
+            .await
+            .unwrap(),
         "https://bucket.s3-fips.dualstack.us-west-2.amazonaws.com/k"
     );
     // An endpoint override, both styles.
     assert_eq!(
-        url_of(base().endpoint_url("http://localhost:4566"), "bucket").await.unwrap(),
+        url_of(base().endpoint_url("http://localhost:4566"), "bucket")
+            .await
+            .unwrap(),
         "http://bucket.localhost:4566/k"
     );
     assert_eq!(
@@ -487,7 +571,10 @@ async fn the_config_file_and_aws_endpoint_url_s3_are_read() {
     let env = |extra: Vec<(&str, String)>| {
         let mut vars = vec![
             ("AWS_CONFIG_FILE", config.to_string_lossy().into_owned()),
-            ("AWS_SHARED_CREDENTIALS_FILE", dir.path().join("none").to_string_lossy().into_owned()),
+            (
+                "AWS_SHARED_CREDENTIALS_FILE",
+                dir.path().join("none").to_string_lossy().into_owned(),
+            ),
             ("AWS_ACCESS_KEY_ID", "AKID".to_owned()),
             ("AWS_SECRET_ACCESS_KEY", "SECRET".to_owned()),
             ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
@@ -506,13 +593,20 @@ async fn the_config_file_and_aws_endpoint_url_s3_are_read() {
     )]))
     .await
     .unwrap();
-    assert_eq!(url_of(builder, "bucket").await.unwrap(), "http://127.0.0.1:9000/bucket/k");
+    assert_eq!(
+        url_of(builder, "bucket").await.unwrap(),
+        "http://127.0.0.1:9000/bucket/k"
+    );
 
     let bad = dir.write("bad", b"[default]\ns3 =\n  addressing_style = sideways\n");
     let env = Env::from_pairs([
         ("AWS_CONFIG_FILE", bad.to_string_lossy().into_owned()),
         ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
     ]);
-    let err = ClientBuilder::from_env_with(env).await.unwrap().build().unwrap_err();
+    let err = ClientBuilder::from_env_with(env)
+        .await
+        .unwrap()
+        .build()
+        .unwrap_err();
     assert!(err.to_string().contains("sideways"), "{err}");
 }

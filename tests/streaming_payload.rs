@@ -60,9 +60,12 @@ struct GetJobOutputOutput {
     status: i32,
 }
 
+/// Each request with the body it carried.
+type Seen = Arc<Mutex<Vec<(HttpRequest, Vec<u8>)>>>;
+
 #[derive(Debug, Default)]
 struct Capture {
-    seen: Arc<Mutex<Vec<(HttpRequest, Vec<u8>)>>>,
+    seen: Seen,
 }
 
 impl HttpClient for Capture {
@@ -70,7 +73,10 @@ impl HttpClient for Capture {
         let body = request.body.to_vec();
         self.seen.lock().unwrap().push((request, body));
         Box::pin(async {
-            Ok(HttpResponse::new(200, "the job's output").with_header("Content-Type", "text/plain"))
+            Ok(
+                HttpResponse::new(200, "the job's output")
+                    .with_header("Content-Type", "text/plain"),
+            )
         })
     }
 
@@ -118,9 +124,15 @@ async fn a_streaming_payload_is_the_whole_body_both_ways() {
     {
         let seen = seen.lock().unwrap();
         let (request, body) = &seen[0];
-        assert_eq!(request.uri, "https://glacier.us-east-1.amazonaws.com/-/vaults/photos/archives");
+        assert_eq!(
+            request.uri,
+            "https://glacier.us-east-1.amazonaws.com/-/vaults/photos/archives"
+        );
         assert_eq!(body, b"archive bytes");
-        assert!(request.body.is_empty(), "the stream is the body, not the serialized bytes");
+        assert!(
+            request.body.is_empty(),
+            "the stream is the body, not the serialized bytes"
+        );
         assert_eq!(request.headers["content-type"], "application/octet-stream");
         assert_eq!(request.headers["x-amz-archive-description"], "2024");
         // A reader cannot be hashed ahead: unsigned, and said so.

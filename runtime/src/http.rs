@@ -147,7 +147,10 @@ impl StreamingResponse {
                 format!("the response body is larger than the {buffer_limit}-byte cap"),
             )
         };
-        if body.content_length().is_some_and(|n| n > buffer_limit as u64) {
+        if body
+            .content_length()
+            .is_some_and(|n| n > buffer_limit as u64)
+        {
             return Err(too_large());
         }
         let body = match body.as_bytes() {
@@ -162,8 +165,11 @@ impl StreamingResponse {
                         } else {
                             DispatchErrorKind::Io
                         };
-                        DispatchError::new(kind, "the connection failed while reading the response body")
-                            .with_source(e)
+                        DispatchError::new(
+                            kind,
+                            "the connection failed while reading the response body",
+                        )
+                        .with_source(e)
                     })?;
                     if out.len() + chunk.len() > buffer_limit {
                         return Err(too_large());

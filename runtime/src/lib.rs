@@ -36,8 +36,8 @@ pub mod mock_hook;
 pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
-pub mod presign;
 pub mod pagination;
+pub mod presign;
 pub mod profile;
 #[doc(hidden)]
 pub mod protocol;

@@ -18,8 +18,8 @@ use crate::body::{self, ByteStream};
 use crate::call_options::{CallOptions, PayloadSigning};
 use crate::client::{Client, ClientInner, Offset};
 use crate::credentials::Credentials;
-use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::endpoint::Endpoint;
+use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::protocol::{request_id, Protocol};
@@ -247,6 +247,9 @@ async fn attempts<O: Operation>(
     }
 }
 
+// Each argument is one attempt's own or borrowed from the call: bundling
+// them would only move the list into a struct built for one call site.
+#[allow(clippy::too_many_arguments)]
 async fn one_attempt<O: Operation>(
     inner: &ClientInner,
     // Read only by a mocked client (feature `test-util`).

@@ -52,18 +52,25 @@ async fn connection(mut socket: TcpStream, counters: Arc<Counters>) {
         let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
         let length: u64 = head
             .lines()
-            .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse().unwrap()))
+            .find_map(|l| {
+                l.strip_prefix("content-length:")
+                    .map(|v| v.trim().parse().unwrap())
+            })
             .unwrap_or(0);
         let target = head.split(' ').nth(1).unwrap_or_default().to_owned();
         if head.starts_with("put") {
             let (mut left, mut sum, mut buf) = (length, 0u64, vec![0u8; 65536]);
             while left > 0 {
                 let want = buf.len().min(left as usize);
-                let Ok(n) = socket.read(&mut buf[..want]).await else { return };
+                let Ok(n) = socket.read(&mut buf[..want]).await else {
+                    return;
+                };
                 if n == 0 {
                     return;
                 }
-                sum = buf[..n].iter().fold(sum, |s, b| s.wrapping_add(u64::from(*b)));
+                sum = buf[..n]
+                    .iter()
+                    .fold(sum, |s, b| s.wrapping_add(u64::from(*b)));
                 left -= n as u64;
                 counters.received.fetch_add(n as u64, Ordering::SeqCst);
             }
@@ -82,12 +89,16 @@ async fn connection(mut socket: TcpStream, counters: Arc<Counters>) {
         }
         let mut sent = 0u64;
         while sent < n {
-            let chunk: Vec<u8> = (sent..(sent + 65536).min(n)).map(|i| (i % 251) as u8).collect();
+            let chunk: Vec<u8> = (sent..(sent + 65536).min(n))
+                .map(|i| (i % 251) as u8)
+                .collect();
             if socket.write_all(&chunk).await.is_err() {
                 return;
             }
             sent += chunk.len() as u64;
-            counters.written.fetch_add(chunk.len() as u64, Ordering::SeqCst);
+            counters
+                .written
+                .fetch_add(chunk.len() as u64, Ordering::SeqCst);
         }
     }
 }
@@ -118,12 +129,13 @@ async fn a_streamed_response_is_read_as_consumed_and_not_capped() {
     // The reader paused: the server is held back by the socket's buffers,
     // far short of the whole body.
     let written = counters.written.load(Ordering::SeqCst);
-    assert!(written < total / 2, "the server wrote {written} of {total} bytes unread");
+    assert!(
+        written < total / 2,
+        "the server wrote {written} of {total} bytes unread"
+    );
     let mut read = first.len() as u64;
-    let mut expected_next = 0u64;
-    for b in first.iter() {
-        assert_eq!(u64::from(*b), expected_next % 251);
-        expected_next += 1;
+    for (i, b) in first.iter().enumerate() {
+        assert_eq!(usize::from(*b), i % 251);
     }
     while let Some(chunk) = response.body.next().await {
         let chunk = chunk.unwrap();
@@ -146,12 +158,22 @@ async fn a_body_read_to_its_end_returns_its_connection_and_a_dropped_one_closes_
     let (url, counters) = serve().await;
     let client = client(1024);
     for _ in 0..3 {
-        let response = client.call_streaming(get(&url, 300_000), None).await.unwrap();
+        let response = client
+            .call_streaming(get(&url, 300_000), None)
+            .await
+            .unwrap();
         assert_eq!(response.body.collect().await.unwrap().len(), 300_000);
     }
-    assert_eq!(counters.connections.load(Ordering::SeqCst), 1, "one pooled connection");
+    assert_eq!(
+        counters.connections.load(Ordering::SeqCst),
+        1,
+        "one pooled connection"
+    );
 
-    let mut dropped = client.call_streaming(get(&url, 8 * 1024 * 1024), None).await.unwrap();
+    let mut dropped = client
+        .call_streaming(get(&url, 8 * 1024 * 1024), None)
+        .await
+        .unwrap();
     dropped.body.next().await.unwrap().unwrap();
     drop(dropped);
     let response = client.call_streaming(get(&url, 1000), None).await.unwrap();
@@ -186,7 +208,10 @@ async fn a_request_body_streams_with_its_declared_length() {
     // Shorter than declared: the request fails, it is not sent short.
     let request = HttpRequest::new(http::Method::PUT, format!("{url}/upload"));
     let short = ByteStream::from_reader(&b"ten bytes!"[..], 20);
-    let err = client.call_streaming(request, Some(short)).await.unwrap_err();
+    let err = client
+        .call_streaming(request, Some(short))
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), DispatchErrorKind::Io, "{err}");
 }
 

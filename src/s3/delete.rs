@@ -93,7 +93,11 @@ pub struct DeleteObjects {
     #[aws(label)]
     pub bucket: String,
     /// The objects to delete.
-    #[aws(payload, rename = "Delete", xml_namespace = "http://s3.amazonaws.com/doc/2006-03-01/")]
+    #[aws(
+        payload,
+        rename = "Delete",
+        xml_namespace = "http://s3.amazonaws.com/doc/2006-03-01/"
+    )]
     pub delete: Delete,
     /// The account that must own the bucket.
     #[aws(header = "x-amz-expected-bucket-owner")]

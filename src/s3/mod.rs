@@ -56,13 +56,10 @@ pub use errors::{S3Error, S3Exception};
 pub use list::{CommonPrefix, ListObjectsV2, ListObjectsV2Output, Object, Owner};
 pub use multipart::{
     AbortMultipartUpload, AbortMultipartUploadOutput, CompleteMultipartUpload,
-    CompleteMultipartUploadOutput, CompletedMultipartUpload, CompletedPart,
-    CopyPartResult, CreateMultipartUpload, CreateMultipartUploadOutput, UploadPart,
-    UploadPartCopy, UploadPartCopyOutput, UploadPartOutput,
+    CompleteMultipartUploadOutput, CompletedMultipartUpload, CompletedPart, CopyPartResult,
+    CreateMultipartUpload, CreateMultipartUploadOutput, UploadPart, UploadPartCopy,
+    UploadPartCopyOutput, UploadPartOutput,
 };
 pub use object::{
     GetObject, GetObjectOutput, HeadObject, HeadObjectOutput, PutObject, PutObjectOutput,
 };
-
-
-

@@ -85,7 +85,11 @@ impl HttpClient for ToLoopback {
         request: HttpRequest,
         body: Option<ByteStream>,
     ) -> BoxFuture<'_, Result<StreamingResponse, DispatchError>> {
-        Box::pin(async move { self.inner.call_streaming(self.redirect(request)?, body).await })
+        Box::pin(async move {
+            self.inner
+                .call_streaming(self.redirect(request)?, body)
+                .await
+        })
     }
 }
 
@@ -133,14 +137,21 @@ impl Drop for TempDir {
 /// Sends a presigned request as any HTTP/1.1 client would: to `addr`,
 /// with the URL's host as `Host`, its headers, and `body`. Returns the
 /// status and body.
-pub async fn plain_http(addr: SocketAddr, request: &PresignedRequest, body: &[u8]) -> (u16, Vec<u8>) {
+pub async fn plain_http(
+    addr: SocketAddr,
+    request: &PresignedRequest,
+    body: &[u8],
+) -> (u16, Vec<u8>) {
     let rest = request.uri().strip_prefix("http://").expect("an http URL");
     let (host, target) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
     let mut head = format!("{} {target} HTTP/1.1\r\nHost: {host}\r\n", request.method());
     for (name, value) in request.headers() {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
-    head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     stream.write_all(head.as_bytes()).await.unwrap();
     stream.write_all(body).await.unwrap();

@@ -100,7 +100,10 @@ impl ByteStream {
     ) -> io::Result<ByteStream> {
         let path = path.as_ref();
         let file_length = regular_file_length(path).await?;
-        if offset.checked_add(length).map_or(true, |end| end > file_length) {
+        if offset
+            .checked_add(length)
+            .map_or(true, |end| end > file_length)
+        {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 format!(
@@ -426,6 +429,9 @@ mod tests {
     #[test]
     fn debug_names_the_source_not_the_bytes() {
         let shown = format!("{:?}", ByteStream::from("secret"));
-        assert_eq!(shown, r#"ByteStream { source: "bytes", length: Some(6), .. }"#);
+        assert_eq!(
+            shown,
+            r#"ByteStream { source: "bytes", length: Some(6), .. }"#
+        );
     }
 }

@@ -39,9 +39,12 @@ impl http_body::Body for OutgoingBody {
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, io::Error>>> {
         match self.get_mut() {
-            OutgoingBody::Full(bytes) => {
-                Poll::Ready(bytes.take().filter(|b| !b.is_empty()).map(|b| Ok(Frame::data(b))))
-            }
+            OutgoingBody::Full(bytes) => Poll::Ready(
+                bytes
+                    .take()
+                    .filter(|b| !b.is_empty())
+                    .map(|b| Ok(Frame::data(b))),
+            ),
             OutgoingBody::Stream { stream, remaining } => match ready!(stream.poll_next(cx)) {
                 None if *remaining == 0 => Poll::Ready(None),
                 None => Poll::Ready(Some(Err(io::Error::new(

@@ -2,17 +2,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Client, ClientInner, ClockSkew, ConfigError, EndpointCache};
+use crate::call_options::PayloadSigning;
 use crate::credentials::{
     CredentialsSources, DefaultCredentialsChain, ImdsCredentials, LazyCachingCredentials,
     ProvideCredentials, ProvideMfaToken,
 };
 use crate::env::Env;
-use crate::call_options::PayloadSigning;
 use crate::profile::ProfileSet;
-use crate::s3::AddressingStyle;
 use crate::redact::Secrets;
 use crate::region::{region_from_env, Region};
 use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
+use crate::s3::AddressingStyle;
 use crate::sigv4::{SigningKeyCache, SigningSettings};
 use crate::time::{AsyncSleep, SystemClock, TimeSource, TokioSleep};
 use crate::token::{IdempotencyTokenGenerator, RandomUuid};
@@ -450,15 +450,17 @@ impl ClientBuilder {
 
 /// The selected profile's `s3 =` section `addressing_style`, as the AWS
 /// CLI and boto3 read it.
-fn s3_addressing_from_profile(profile: Option<&ProfileSet>) -> Result<AddressingStyle, ConfigError> {
+fn s3_addressing_from_profile(
+    profile: Option<&ProfileSet>,
+) -> Result<AddressingStyle, ConfigError> {
     let value = profile
         .and_then(ProfileSet::selected_profile)
         .and_then(|section| section.sub_property("s3", "addressing_style"));
     match value {
         None => Ok(AddressingStyle::default()),
-        Some(value) => value.parse().map_err(|e| {
-            ConfigError::caused_by(format!("in the shared config file: {e}"), e)
-        }),
+        Some(value) => value
+            .parse()
+            .map_err(|e| ConfigError::caused_by(format!("in the shared config file: {e}"), e)),
     }
 }
 

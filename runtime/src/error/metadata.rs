@@ -106,7 +106,9 @@ impl ErrorMetadata {
     }
 
     pub(crate) fn with_bucket_region(mut self, region: String) -> Self {
-        self.bucket_region = Some(crate::redact::decoded_owned(crate::text::escape(&region).into_owned()));
+        self.bucket_region = Some(crate::redact::decoded_owned(
+            crate::text::escape(&region).into_owned(),
+        ));
         self
     }
 

@@ -37,7 +37,9 @@ impl FromStr for AddressingStyle {
             "auto" => Ok(AddressingStyle::Auto),
             "virtual" => Ok(AddressingStyle::Virtual),
             "path" => Ok(AddressingStyle::Path),
-            _ => Err(InvalidAddressingStyle(crate::text::escape(value).into_owned())),
+            _ => Err(InvalidAddressingStyle(
+                crate::text::escape(value).into_owned(),
+            )),
         }
     }
 }
@@ -154,11 +156,21 @@ mod tests {
         let regional = "https://s3.us-west-2.amazonaws.com";
         // The S3 developer guide's examples ("Virtual hosting of buckets").
         assert_eq!(
-            url(regional, "/amzn-s3-demo-bucket/puppy.png", AddressingStyle::Auto).unwrap(),
+            url(
+                regional,
+                "/amzn-s3-demo-bucket/puppy.png",
+                AddressingStyle::Auto
+            )
+            .unwrap(),
             "https://amzn-s3-demo-bucket.s3.us-west-2.amazonaws.com/puppy.png"
         );
         assert_eq!(
-            url(regional, "/amzn-s3-demo-bucket/puppy.png", AddressingStyle::Path).unwrap(),
+            url(
+                regional,
+                "/amzn-s3-demo-bucket/puppy.png",
+                AddressingStyle::Path
+            )
+            .unwrap(),
             "https://s3.us-west-2.amazonaws.com/amzn-s3-demo-bucket/puppy.png"
         );
         assert_eq!(
@@ -178,7 +190,14 @@ mod tests {
     #[test]
     fn names_that_cannot_be_host_labels_fall_back_to_path_style() {
         let regional = "https://s3.us-east-1.amazonaws.com";
-        for bucket in ["My-Bucket", "my.bucket", "ab", "-bucket", "bucket-", "my_bucket"] {
+        for bucket in [
+            "My-Bucket",
+            "my.bucket",
+            "ab",
+            "-bucket",
+            "bucket-",
+            "my_bucket",
+        ] {
             let path = format!("/{bucket}/k");
             assert_eq!(
                 url(regional, &path, AddressingStyle::Auto).unwrap(),
@@ -190,7 +209,12 @@ mod tests {
         }
         // Dots are fine without TLS.
         assert_eq!(
-            url("http://s3.local:9000", "/my.bucket/k", AddressingStyle::Auto).unwrap(),
+            url(
+                "http://s3.local:9000",
+                "/my.bucket/k",
+                AddressingStyle::Auto
+            )
+            .unwrap(),
             "http://my.bucket.s3.local:9000/k"
         );
         assert!(!is_virtual_hostable("192.168.1.1", true));
@@ -200,11 +224,21 @@ mod tests {
     #[test]
     fn custom_endpoints_keep_both_styles() {
         assert_eq!(
-            url("http://localhost:5000", "/bucket/a%20b", AddressingStyle::Auto).unwrap(),
+            url(
+                "http://localhost:5000",
+                "/bucket/a%20b",
+                AddressingStyle::Auto
+            )
+            .unwrap(),
             "http://bucket.localhost:5000/a%20b"
         );
         assert_eq!(
-            url("http://localhost:5000/prefix", "/bucket/k", AddressingStyle::Virtual).unwrap(),
+            url(
+                "http://localhost:5000/prefix",
+                "/bucket/k",
+                AddressingStyle::Virtual
+            )
+            .unwrap(),
             "http://bucket.localhost:5000/prefix/k"
         );
         assert_eq!(

@@ -37,12 +37,42 @@ mod tests {
         // The URL patterns of botocore's s3/endpoint-rule-set-1.json:
         // https://s3[-fips][.dualstack].{Region}.{partitionResult#dnsSuffix}.
         for (region, fips, dual, expected) in [
-            ("us-west-2", false, false, "https://s3.us-west-2.amazonaws.com"),
-            ("us-west-2", true, false, "https://s3-fips.us-west-2.amazonaws.com"),
-            ("us-west-2", false, true, "https://s3.dualstack.us-west-2.amazonaws.com"),
-            ("us-west-2", true, true, "https://s3-fips.dualstack.us-west-2.amazonaws.com"),
-            ("cn-north-1", false, true, "https://s3.dualstack.cn-north-1.amazonaws.com.cn"),
-            ("us-east-1", false, false, "https://s3.us-east-1.amazonaws.com"),
+            (
+                "us-west-2",
+                false,
+                false,
+                "https://s3.us-west-2.amazonaws.com",
+            ),
+            (
+                "us-west-2",
+                true,
+                false,
+                "https://s3-fips.us-west-2.amazonaws.com",
+            ),
+            (
+                "us-west-2",
+                false,
+                true,
+                "https://s3.dualstack.us-west-2.amazonaws.com",
+            ),
+            (
+                "us-west-2",
+                true,
+                true,
+                "https://s3-fips.dualstack.us-west-2.amazonaws.com",
+            ),
+            (
+                "cn-north-1",
+                false,
+                true,
+                "https://s3.dualstack.cn-north-1.amazonaws.com.cn",
+            ),
+            (
+                "us-east-1",
+                false,
+                false,
+                "https://s3.us-east-1.amazonaws.com",
+            ),
         ] {
             let region = Region::new(region).unwrap();
             assert_eq!(regional(&region, fips, dual).unwrap(), expected);

@@ -97,7 +97,8 @@ mod tests {
     // The bodies are the S3 API reference's examples ("Error responses";
     // CopyObject: "a 200 OK response can contain either a success or an
     // error").
-    const COPY_FAILED: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>\
+    const COPY_FAILED: &str =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>InternalError</Code>\
         <Message>We encountered an internal error. Please try again.</Message>\
         <RequestId>656c76696e6727732072657175657374</RequestId>\
         <HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>";
@@ -127,7 +128,12 @@ mod tests {
         let response = HttpResponse::new(400, body)
             .with_header("x-amz-request-id", "R1")
             .with_header("x-amz-id-2", "H1");
-        let meta = ErrorMetadata::new(Some("AuthorizationHeaderMalformed".into()), None, 400, Some("R1".into()));
+        let meta = ErrorMetadata::new(
+            Some("AuthorizationHeaderMalformed".into()),
+            None,
+            400,
+            Some("R1".into()),
+        );
         let meta = enrich_metadata(meta, &response);
         assert_eq!(meta.request_id(), Some("R1"));
         assert_eq!(meta.extended_request_id(), Some("H1"));
@@ -138,7 +144,10 @@ mod tests {
         let meta = ErrorMetadata::new(Some("PermanentRedirect".into()), None, 301, None);
         let meta = enrich_metadata(meta, &redirect);
         assert_eq!(meta.bucket_region(), Some("eu-west-1"));
-        assert!(meta.to_string().contains("bucket region eu-west-1"), "{meta}");
+        assert!(
+            meta.to_string().contains("bucket region eu-west-1"),
+            "{meta}"
+        );
     }
 
     #[test]

@@ -91,7 +91,14 @@ impl HyperClient {
         &self,
         request: HttpRequest,
         body: Option<ByteStream>,
-    ) -> Result<(http::response::Parts, Incoming, Option<OwnedSemaphorePermit>), DispatchError> {
+    ) -> Result<
+        (
+            http::response::Parts,
+            Incoming,
+            Option<OwnedSemaphorePermit>,
+        ),
+        DispatchError,
+    > {
         // Held until the body is read, or until a timeout gives up on it:
         // the limit is on exchanges, not on requests written.
         let permit = match &self.in_flight {
