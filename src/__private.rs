@@ -35,4 +35,24 @@ pub mod orchestrator {
         crate::credentials::install();
         awsop_runtime::orchestrator::invoke(client, operation).await
     }
+
+    /// [`awsop_runtime::orchestrator::invoke_with`], after installing the sources.
+    pub async fn invoke_with<O: Operation>(
+        client: &Client,
+        operation: O,
+        options: &awsop_runtime::call_options::CallOptions,
+    ) -> Result<O::Output, Error<O::Error>> {
+        crate::credentials::install();
+        awsop_runtime::orchestrator::invoke_with(client, operation, options).await
+    }
+
+    /// [`awsop_runtime::presign::presign`], after installing the sources.
+    pub async fn presign<O: Operation>(
+        client: &Client,
+        operation: O,
+        expires_in: std::time::Duration,
+    ) -> Result<awsop_runtime::presign::PresignedRequest, Error<O::Error>> {
+        crate::credentials::install();
+        awsop_runtime::presign::presign(client, operation, expires_in).await
+    }
 }

@@ -16,15 +16,19 @@ pub use awsop_macros::{aws_operation, aws_shape};
 /// ```
 pub mod runtime {
     pub use awsop_runtime::{
-        client, credentials, encoding, endpoint, env, error, http, operation, pagination, profile,
-        redact, region, retry, sigv4, text, time, token, transport, value,
+        body, call_options, client, credentials, encoding, endpoint, env, error, http, operation,
+        pagination, presign, profile, redact, region, retry, s3 as s3_rules, sigv4, text, time,
+        token, transport, value,
     };
     pub use awsop_runtime::{
         BoxFuture, Client, ClientBuilder, Credentials, Error, ErrorKind, ErrorMetadata, Region,
     };
 }
+pub use awsop_runtime::body::ByteStream;
+pub use awsop_runtime::call_options::{CallOptions, PayloadSigning};
 pub use awsop_runtime::client::ConfigError;
 pub use awsop_runtime::pagination::Paginator;
+pub use awsop_runtime::presign::PresignedRequest;
 pub use awsop_runtime::{Blob, DateTime, Document};
 pub use awsop_runtime::{Client, ClientBuilder, Credentials, Region};
 pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
@@ -33,6 +37,8 @@ pub use awsop_runtime::{Error, ErrorKind, ErrorMetadata};
 pub mod datazone;
 
 pub mod credentials;
+#[cfg(feature = "s3")]
+pub mod s3;
 #[cfg(feature = "sso")]
 pub mod sso;
 #[cfg(feature = "sso")]

@@ -42,6 +42,12 @@ pub(crate) fn is_named(ty: &Type, name: &str) -> bool {
     last_segment(ty).is_some_and(|(n, _)| n == name)
 }
 
+/// Whether the type is a streaming body, `ByteStream` or
+/// `Option<ByteStream>` (the `@streaming` blobs of a service model).
+pub(crate) fn is_streaming(ty: &Type) -> bool {
+    is_named(strip_option(ty), "ByteStream")
+}
+
 /// What kind of collection a type is, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Collection {

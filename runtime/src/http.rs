@@ -1,7 +1,10 @@
 //! The request and response as the runtime moves them: plain data, no IO.
 
-use bytes::Bytes;
+use bytes::{Bytes, BytesMut};
 use http::{HeaderMap, Method};
+
+use crate::body::ByteStream;
+use crate::transport::{DispatchError, DispatchErrorKind};
 
 /// An HTTP request an operation serialized, ready to be routed, signed and sent.
 ///
@@ -99,5 +102,115 @@ impl HttpResponse {
     /// A header's value as text, if present and valid UTF-8.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+}
+
+/// An HTTP response whose body is read as it is consumed: what
+/// [`HttpClient::call_streaming`](crate::transport::HttpClient::call_streaming) returns.
+///
+/// ```
+/// use awsop_runtime::http::{HttpResponse, StreamingResponse};
+/// # async fn demo() {
+/// let streaming = StreamingResponse::from(HttpResponse::new(200, "abc"));
+/// let buffered = streaming.into_buffered().await.unwrap();
+/// assert_eq!(&buffered.body[..], b"abc");
+/// # }
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(demo());
+/// ```
+#[derive(Debug)]
+pub struct StreamingResponse {
+    /// The status code.
+    pub status: u16,
+    /// Response headers.
+    pub headers: HeaderMap,
+    /// The body, not yet read.
+    pub body: ByteStream,
+    /// The most [`StreamingResponse::into_buffered`] reads (the transport's
+    /// response-size cap): a response the caller does not stream, such as
+    /// an error, stays bounded.
+    pub buffer_limit: usize,
+}
+
+impl StreamingResponse {
+    /// Reads the whole body (at most `buffer_limit` bytes, else an error of
+    /// kind [`DispatchErrorKind::BodyTooLarge`]).
+    pub async fn into_buffered(self) -> Result<HttpResponse, DispatchError> {
+        let StreamingResponse {
+            status,
+            headers,
+            body,
+            buffer_limit,
+        } = self;
+        let too_large = || {
+            DispatchError::new(
+                DispatchErrorKind::BodyTooLarge,
+                format!("the response body is larger than the {buffer_limit}-byte cap"),
+            )
+        };
+        if body
+            .content_length()
+            .is_some_and(|n| n > buffer_limit as u64)
+        {
+            return Err(too_large());
+        }
+        let body = match body.as_bytes() {
+            Some(bytes) if bytes.len() <= buffer_limit => bytes.clone(),
+            _ => {
+                let mut body = body;
+                let mut out = BytesMut::new();
+                while let Some(chunk) = body.next().await {
+                    let chunk = chunk.map_err(|e| {
+                        let kind = if e.kind() == std::io::ErrorKind::TimedOut {
+                            DispatchErrorKind::Timeout
+                        } else {
+                            DispatchErrorKind::Io
+                        };
+                        DispatchError::new(
+                            kind,
+                            "the connection failed while reading the response body",
+                        )
+                        .with_source(e)
+                    })?;
+                    if out.len() + chunk.len() > buffer_limit {
+                        return Err(too_large());
+                    }
+                    out.extend_from_slice(&chunk);
+                }
+                out.freeze()
+            }
+        };
+        Ok(HttpResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// The status and headers with an empty body: what an output with a
+    /// streaming member is parsed from (its other members are headers).
+    pub fn head(&self) -> HttpResponse {
+        HttpResponse {
+            status: self.status,
+            headers: self.headers.clone(),
+            body: Bytes::new(),
+        }
+    }
+
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+}
+
+impl From<HttpResponse> for StreamingResponse {
+    /// A response already read whole (from a transport that does not
+    /// stream): its body becomes a one-chunk stream.
+    fn from(response: HttpResponse) -> Self {
+        StreamingResponse {
+            status: response.status,
+            headers: response.headers,
+            body: ByteStream::from(response.body),
+            buffer_limit: usize::MAX,
+        }
     }
 }

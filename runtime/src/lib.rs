@@ -7,6 +7,9 @@
 //! - [`region`], [`endpoint`]: where a call goes.
 //! - [`retry`]: AWS standard and adaptive retry modes.
 //! - [`transport`]: the HTTP client trait, its hyper implementation (and an optional reqwest one).
+//! - [`body`]: [`ByteStream`](body::ByteStream), streaming request and response bodies.
+//! - [`s3`]: Amazon S3's addressing, signing and response rules.
+//! - [`presign`]: presigned URLs for any operation.
 //! - [`Client`]: the handle an operation is sent through.
 //! - [`text`]: escaping control characters in text shown to people.
 //! - [`redact`]: cutting echoed secrets out of error responses.
@@ -15,6 +18,8 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 #![forbid(unsafe_code)]
 
+pub mod body;
+pub mod call_options;
 pub mod client;
 #[doc(hidden)]
 pub mod codec;
@@ -32,6 +37,7 @@ pub mod operation;
 #[doc(hidden)]
 pub mod orchestrator;
 pub mod pagination;
+pub mod presign;
 pub mod profile;
 #[doc(hidden)]
 pub mod protocol;
@@ -40,6 +46,7 @@ pub mod random;
 pub mod redact;
 pub mod region;
 pub mod retry;
+pub mod s3;
 mod settings;
 #[doc(hidden)]
 pub mod shape;

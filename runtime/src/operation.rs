@@ -6,6 +6,7 @@
 
 use std::fmt::Debug;
 
+use crate::body::ByteStream;
 use crate::error::{BuildError, ErrorMetadata, ParseError};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::protocol::binding::FromResponse;
@@ -85,6 +86,21 @@ pub trait Operation: Send + 'static {
     /// Validates the input and serializes it into a relative request
     /// (`uri` is path and query). Errors mean nothing is sent.
     fn serialize(&self) -> Result<HttpRequest, BuildError>;
+
+    /// The body of a streaming payload member (`ByteStream`), sent
+    /// instead of the serialized body. Called for every attempt: a
+    /// replayable body is read anew each time.
+    fn request_body(&self) -> Option<ByteStream> {
+        None
+    }
+
+    /// Whether the output has a streaming payload member: its success
+    /// responses are parsed from their head, and the body is handed to
+    /// [`Operation::attach_response_body`] unread.
+    const STREAMING_OUTPUT: bool = false;
+
+    /// Puts the unread response body into the output's streaming member.
+    fn attach_response_body(_output: &mut Self::Output, _body: ByteStream) {}
 
     /// Parses a 2xx response (with the protocol's
     /// [`read_output`](crate::protocol::binding::FromResponse), for

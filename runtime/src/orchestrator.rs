@@ -8,20 +8,25 @@
 //!          └── backoff + retry quota ◄── retryable? ◄──────┘
 //! ```
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use http::header::{HeaderName, HeaderValue};
 use tracing::Instrument;
 
+use crate::body::{self, ByteStream};
+use crate::call_options::{CallOptions, PayloadSigning};
 use crate::client::{Client, ClientInner, Offset};
 use crate::credentials::Credentials;
+use crate::endpoint::Endpoint;
 use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{ModeledError, Operation};
 use crate::protocol::{request_id, Protocol};
 use crate::redact;
 use crate::retry::{self, RetryKind};
-use crate::sigv4::{self, SigningParams};
+use crate::s3;
+use crate::sigv4::{self, PayloadHashing, SigningParams, SigningSettings};
 
 static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
 static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
@@ -34,7 +39,17 @@ static USER_AGENT_VALUE: &str = concat!("awsop/", env!("CARGO_PKG_VERSION"));
 /// retry re-sends the same token and the service applies the call once.
 pub async fn invoke<O: Operation>(
     client: &Client,
+    operation: O,
+) -> Result<O::Output, Error<O::Error>> {
+    invoke_with(client, operation, &CallOptions::default()).await
+}
+
+/// [`invoke`] with options for this call (what the generated `send_with`
+/// calls).
+pub async fn invoke_with<O: Operation>(
+    client: &Client,
     mut operation: O,
+    options: &CallOptions,
 ) -> Result<O::Output, Error<O::Error>> {
     let inner = &*client.inner;
     let meta = O::METADATA;
@@ -48,7 +63,7 @@ pub async fn invoke<O: Operation>(
     let call = async move {
         operation.fill_idempotency_tokens(&*inner.tokens);
         let request = operation.serialize().map_err(Error::construction)?;
-        let call = attempts(inner, &operation, request, &operation_span);
+        let call = attempts(inner, &operation, request, options, &operation_span);
         match inner.operation_timeout {
             None => call.await,
             Some(limit) => match tokio::time::timeout(limit, call).await {
@@ -87,9 +102,15 @@ async fn attempts<O: Operation>(
     inner: &ClientInner,
     operation: &O,
     first: HttpRequest,
+    options: &CallOptions,
     operation_span: &tracing::Span,
 ) -> Result<O::Output, Error<O::Error>> {
     let meta = O::METADATA;
+    let is_s3 = s3::applies_to(meta.service);
+    let first_body = operation.request_body();
+    let signing = signing_settings(inner, is_s3, options, first_body.as_ref())
+        .await
+        .map_err(Error::construction)?;
     let region = inner.region.as_ref().ok_or_else(|| {
         Error::configuration(
             "no region configured: set AWS_REGION, a profile `region`, or ClientBuilder::region",
@@ -102,8 +123,11 @@ async fn attempts<O: Operation>(
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
     let invocation_id = header_value(&crate::token::invocation_id());
-    let route = |mut request: HttpRequest| {
-        request.uri = endpoint.join(&request.uri);
+    let route = |mut request: HttpRequest| -> Result<HttpRequest, Error<O::Error>> {
+        request.uri = route_uri(&endpoint, &request.uri, is_s3, inner)?;
+        if is_s3 {
+            s3::add_required_checksum(&mut request, meta.name);
+        }
         request
             .headers
             .insert(INVOCATION_ID.clone(), invocation_id.clone());
@@ -111,12 +135,13 @@ async fn attempts<O: Operation>(
             http::header::USER_AGENT,
             HeaderValue::from_static(USER_AGENT_VALUE),
         );
-        request
+        Ok(request)
     };
     // The first attempt sends the request as serialized; a retry serializes
     // the (token-filled, unchanged) input again, which costs less than
     // keeping a copy of every request in case it fails.
-    let mut next = Some(route(first));
+    let mut next = Some(route(first)?);
+    let mut next_body = first_body;
 
     let max_attempts = inner.retry.max_attempts;
     let mut attempt = 1;
@@ -134,13 +159,21 @@ async fn attempts<O: Operation>(
         );
         let request = match next.take() {
             Some(request) => request,
-            None => route(operation.serialize().map_err(Error::construction)?),
+            None => route(operation.serialize().map_err(Error::construction)?)?,
+        };
+        // A fresh read of the body for every attempt: bytes and files from
+        // the start; a reader is shared, and is read by one attempt only.
+        let body = match next_body.take() {
+            Some(body) => Some(body),
+            None => operation.request_body(),
         };
         let outcome = in_span(
             one_attempt::<O>(
                 inner,
                 operation,
                 request,
+                body,
+                &signing,
                 attempt,
                 max_attempts,
                 region.as_str(),
@@ -176,6 +209,15 @@ async fn attempts<O: Operation>(
                 if attempt >= max_attempts {
                     return Err(error);
                 }
+                // A body that could be read only once, and was, cannot be
+                // sent again.
+                if operation
+                    .request_body()
+                    .is_some_and(|body| !body.can_replay())
+                {
+                    tracing::debug!("the request body cannot be replayed; not retrying");
+                    return Err(error);
+                }
                 // Clock-skew retries are free: the fault was ours and is fixed.
                 if kind != RetryKind::ClockSkew {
                     match inner.quota.acquire(kind) {
@@ -205,16 +247,22 @@ async fn attempts<O: Operation>(
     }
 }
 
+// Each argument is one attempt's own or borrowed from the call: bundling
+// them would only move the list into a struct built for one call site.
+#[allow(clippy::too_many_arguments)]
 async fn one_attempt<O: Operation>(
     inner: &ClientInner,
     // Read only by a mocked client (feature `test-util`).
     #[cfg_attr(not(feature = "test-util"), allow(unused_variables))] operation: &O,
     mut request: HttpRequest,
+    body: Option<ByteStream>,
+    signing: &SigningSettings,
     attempt: u32,
     max_attempts: u32,
     region: &str,
     span: &tracing::Span,
 ) -> Outcome<O::Output, O::Error> {
+    let is_s3 = s3::applies_to(O::METADATA.service);
     request.headers.insert(
         SDK_REQUEST.clone(),
         header_value(&format!("attempt={attempt}; max={max_attempts}")),
@@ -232,7 +280,7 @@ async fn one_attempt<O: Operation>(
         // An `unsigned` client (anonymous calls that carry their own token)
         // sends without credentials or signature.
         if !inner.sign_requests {
-            let response = inner.http.call(request).await.map_err(Failure::Dispatch)?;
+            let response = send::<O>(inner, request, body).await?;
             return Ok((response, None));
         }
         let credentials = inner
@@ -245,11 +293,11 @@ async fn one_attempt<O: Operation>(
             region,
             service: O::METADATA.service,
             time: skew.apply(inner.time.now()),
-            settings: &inner.signing,
+            settings: signing,
         };
         sigv4::sign_request(&mut request, &params, &inner.signing_keys)
             .map_err(Failure::Signing)?;
-        let response = inner.http.call(request).await.map_err(Failure::Dispatch)?;
+        let response = send::<O>(inner, request, body).await?;
         Ok((response, Some(credentials)))
     };
     let received = match inner.attempt_timeout {
@@ -264,7 +312,26 @@ async fn one_attempt<O: Operation>(
             }),
     };
     match received {
-        Ok((mut response, credentials)) => {
+        Ok((Received::Streaming(response), _)) => {
+            // The output's members other than the body are headers: parse
+            // them from the head, and hand over the body unread.
+            let head = response.head();
+            span.record("status", head.status);
+            if let Some(id) = request_id::from_headers(&head) {
+                span.record("request_id", id);
+            }
+            match O::parse_output(&head) {
+                Ok(mut output) => {
+                    O::attach_response_body(&mut output, response.body);
+                    Outcome::Done(Ok(output))
+                }
+                Err(e) => Outcome::Done(Err(Error::response(e, Some(success_metadata(&head))))),
+            }
+        }
+        Ok((Received::Whole(mut response), credentials)) => {
+            if is_s3 {
+                s3::promote_200_error(&mut response, O::METADATA.name);
+            }
             if response.is_success() {
                 return on_response::<O>(inner, response, span, skew);
             }
@@ -296,6 +363,99 @@ pub(crate) fn dispatch_failed<T, E>(error: DispatchError) -> Outcome<T, E> {
     }
 }
 
+/// What an attempt received: a whole response, or the head of a
+/// successful one whose body the output streams.
+enum Received {
+    Whole(HttpResponse),
+    Streaming(crate::http::StreamingResponse),
+}
+
+/// Sends one signed request: through `call` when nothing streams, else
+/// through `call_streaming`, reading the body whole unless it is the
+/// output's streaming member.
+async fn send<O: Operation>(
+    inner: &ClientInner,
+    request: HttpRequest,
+    body: Option<ByteStream>,
+) -> Result<Received, Failure> {
+    if body.is_none() && !O::STREAMING_OUTPUT {
+        return inner
+            .http
+            .call(request)
+            .await
+            .map(Received::Whole)
+            .map_err(Failure::Dispatch);
+    }
+    let response = inner
+        .http
+        .call_streaming(request, body)
+        .await
+        .map_err(Failure::Dispatch)?;
+    if O::STREAMING_OUTPUT && response.is_success() {
+        return Ok(Received::Streaming(response));
+    }
+    response
+        .into_buffered()
+        .await
+        .map(Received::Whole)
+        .map_err(Failure::Dispatch)
+}
+
+/// The absolute URL of a request: S3's addressing for S3, else the
+/// endpoint followed by the path.
+pub(crate) fn route_uri<E>(
+    endpoint: &Endpoint,
+    path_and_query: &str,
+    is_s3: bool,
+    inner: &ClientInner,
+) -> Result<String, Error<E>> {
+    if !is_s3 {
+        return Ok(endpoint.join(path_and_query));
+    }
+    s3::route(endpoint, path_and_query, inner.s3_addressing)
+        .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))
+}
+
+/// The signing settings of a call: the client's, with S3's rules for S3,
+/// and the payload hashed as the call, the client and the body allow.
+async fn signing_settings<'a>(
+    inner: &'a ClientInner,
+    is_s3: bool,
+    options: &CallOptions,
+    body: Option<&ByteStream>,
+) -> Result<Cow<'a, SigningSettings>, crate::error::BuildError> {
+    let choice = options
+        .payload_signing_choice()
+        .unwrap_or(inner.payload_signing);
+    let payload = match (choice, body) {
+        (PayloadSigning::Unsigned, _) => PayloadHashing::Unsigned,
+        (PayloadSigning::Signed, None) => PayloadHashing::Signed,
+        (PayloadSigning::Signed, Some(body)) => match body::payload_sha256(body).await {
+            Ok(Some(hash)) => PayloadHashing::Precomputed(hash),
+            // Read once: it cannot be hashed before it is sent.
+            Ok(None) => PayloadHashing::Unsigned,
+            Err(e) => {
+                return Err(crate::error::BuildError::other(format!(
+                    "could not read the request body to sign it: {e}"
+                )))
+            }
+        },
+    };
+    if is_s3 {
+        return Ok(Cow::Owned(s3::signing_settings(&inner.signing, payload)));
+    }
+    if payload == PayloadHashing::Signed {
+        return Ok(Cow::Borrowed(&inner.signing));
+    }
+    // A service that takes an unsigned or precomputed payload hash reads
+    // it from `x-amz-content-sha256`.
+    Ok(Cow::Owned(SigningSettings {
+        payload,
+        content_sha256_header: true,
+        ..inner.signing.clone()
+    }))
+}
+
 /// Why an attempt got no response.
 enum Failure {
     Credentials(crate::credentials::CredentialsError),
@@ -321,7 +481,10 @@ pub(crate) fn on_response<O: Operation>(
                 .map_err(|e| Error::response(e, Some(success_metadata(&response)))),
         );
     }
-    let metadata = O::Protocol::error_metadata(&response);
+    let mut metadata = O::Protocol::error_metadata(&response);
+    if s3::applies_to(O::METADATA.service) {
+        metadata = s3::enrich_metadata(metadata, &response);
+    }
     let modeled = match O::Error::from_response::<O::Protocol>(&response, &metadata) {
         Ok(modeled) => modeled,
         Err(e) => return Outcome::Done(Err(Error::response(e, Some(metadata)))),

@@ -54,6 +54,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let shape = shape_impl(ident, &body, &op.args.xml_root, &paths, TokenStream::new());
     let write = write_impl(ident, &body, &paths);
     let fill = fill_tokens(op, &paths);
+    let request_body = request_body(op, &paths);
     let serialize = if protocol.http_bindings {
         serialize(op, protocol, &paths)
     } else {
@@ -74,6 +75,14 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let send_doc = format!(
         " Sends `{name}` through `client`: fills idempotency tokens, signs, retries, and parses \
          the answer (HTTP {status} on success)."
+    );
+    let send_with_doc = format!(
+        " Sends `{name}` as [`send`](Self::send) does, with options for this call \
+         (such as its payload signing)."
+    );
+    let presign_doc = format!(
+        " Presigns `{name}`: the method, URL (signed in its query, valid for `expires_in`, \
+         1 s to 7 days) and headers with which a plain HTTP client can make the call."
     );
     // Spanned at `output = ...`, so a type that is no shape is reported there.
     let parse_output = quote_spanned! {output_span=>
@@ -100,6 +109,14 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             };
 
             #fill
+            #request_body
+
+            const STREAMING_OUTPUT: bool =
+                <#output as #private::protocol::binding::FromResponse>::STREAMING;
+
+            fn attach_response_body(output: &mut Self::Output, body: #private::body::ByteStream) {
+                <#output as #private::protocol::binding::FromResponse>::attach_body(output, body)
+            }
 
             fn serialize(&self) -> ::core::result::Result<#private::http::HttpRequest, #private::error::BuildError> {
                 #serialize
@@ -123,10 +140,49 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             ) -> ::core::result::Result<#output, #private::Error<#error>> {
                 #private::orchestrator::invoke(client, self).await
             }
+
+            #[doc = #send_with_doc]
+            pub async fn send_with(
+                self,
+                client: &#private::Client,
+                options: &#private::call_options::CallOptions,
+            ) -> ::core::result::Result<#output, #private::Error<#error>> {
+                #private::orchestrator::invoke_with(client, self, options).await
+            }
+
+            #[doc = #presign_doc]
+            pub async fn presign(
+                self,
+                client: &#private::Client,
+                expires_in: ::core::time::Duration,
+            ) -> ::core::result::Result<#private::presign::PresignedRequest, #private::Error<#error>> {
+                #private::orchestrator::presign(client, self, expires_in).await
+            }
         }
 
         #paginator
         #debug
+    }
+}
+
+/// The payload member, when it is a streaming body.
+fn streaming_payload(op: &Operation) -> Option<&Member> {
+    op.members
+        .iter()
+        .find(|m| m.binding == Binding::Payload && crate::types::is_streaming(&m.ty))
+}
+
+/// `request_body`, for an input with a streaming payload.
+fn request_body(op: &Operation, paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let Some(m) = streaming_payload(op) else {
+        return TokenStream::new();
+    };
+    let ident = &m.ident;
+    quote_spanned! {m.ty.span()=>
+        fn request_body(&self) -> ::core::option::Option<#private::body::ByteStream> {
+            #private::protocol::binding::StreamingPayload::body(&self.#ident)
+        }
     }
 }
 
@@ -264,7 +320,9 @@ fn serialize(op: &Operation, protocol: &ProtocolInfo, paths: &Paths) -> TokenStr
         }
     }
 
-    let finish = if let Some(m) = op.members.iter().find(|m| m.binding == Binding::Payload) {
+    let finish = if let Some(m) = streaming_payload(op) {
+        quote_spanned! {m.ty.span()=> ::core::result::Result::Ok(__w.streaming_payload()) }
+    } else if let Some(m) = op.members.iter().find(|m| m.binding == Binding::Payload) {
         let ident = &m.ident;
         // A renamed payload names its XML root; otherwise its shape does.
         let name = m

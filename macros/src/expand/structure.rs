@@ -152,6 +152,9 @@ fn from_response(s: &Structure, body: &[&Member], paths: &Paths) -> TokenStream 
                     quote!(#binding::read_prefix_headers(__response, #prefix, #wire)?)
                 }
                 Binding::ResponseCode => quote!(#binding::read_status(__response)),
+                Binding::Payload if crate::types::is_streaming(&m.ty) => {
+                    quote!(#binding::read_streaming_payload(__response))
+                }
                 Binding::Payload => quote!(#binding::read_payload::<__P, _>(__response, #wire)?),
                 _ => return None,
             };
@@ -171,9 +174,23 @@ fn from_response(s: &Structure, body: &[&Member], paths: &Paths) -> TokenStream 
     } else {
         quote!(_)
     };
+    let streaming = payload
+        .filter(|m| crate::types::is_streaming(&m.ty))
+        .map(|m| {
+            let field = &m.ident;
+            quote! {
+                const STREAMING: bool = true;
+
+                fn attach_body(&mut self, __body: #private::body::ByteStream) {
+                    self.#field = #binding::StreamingPayload::from_body(__body);
+                }
+            }
+        });
     quote! {
         #[automatically_derived]
         impl #binding::FromResponse for #ident {
+            #streaming
+
             fn from_response<__P: #private::protocol::Protocol>(
                 __response: &#private::http::HttpResponse,
                 #role: #private::protocol::Role<'_>,

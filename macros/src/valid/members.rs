@@ -127,6 +127,12 @@ pub(super) fn check_members(cx: &Ctxt, members: &[Member], derives_debug: Option
                     ),
                 );
             }
+            binding if crate::types::is_streaming(&m.ty) && *binding != Binding::Payload => {
+                cx.error_spanned(
+                    &m.ty,
+                    "a ByteStream member is a streaming body: bind it with #[aws(payload)]",
+                );
+            }
             Binding::Payload if collection(inner).is_some() => {
                 cx.error_spanned(
                     &m.ty,

@@ -2,6 +2,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Client, ClientInner, ClockSkew, ConfigError, EndpointCache};
+use crate::call_options::PayloadSigning;
 use crate::credentials::{
     CredentialsSources, DefaultCredentialsChain, ImdsCredentials, LazyCachingCredentials,
     ProvideCredentials, ProvideMfaToken,
@@ -11,6 +12,7 @@ use crate::profile::ProfileSet;
 use crate::redact::Secrets;
 use crate::region::{region_from_env, Region};
 use crate::retry::{AdaptiveRateLimiter, RetryConfig, RetryMode, RetryQuota, XorShiftRng};
+use crate::s3::AddressingStyle;
 use crate::sigv4::{SigningKeyCache, SigningSettings};
 use crate::time::{AsyncSleep, SystemClock, TimeSource, TokioSleep};
 use crate::token::{IdempotencyTokenGenerator, RandomUuid};
@@ -47,6 +49,8 @@ pub struct ClientBuilder {
     endpoint_url: Option<String>,
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
+    s3_addressing: Option<AddressingStyle>,
+    payload_signing: PayloadSigning,
     retry: Option<RetryConfig>,
     max_attempts: Option<u32>,
     transport: TransportSettings,
@@ -218,6 +222,27 @@ impl ClientBuilder {
         self
     }
 
+    /// How S3 requests address their bucket (wins over the config file's
+    /// `s3 =` section `addressing_style`). Default: [`AddressingStyle::Auto`],
+    /// virtual-hosted style where the bucket name allows it.
+    ///
+    /// ```
+    /// use awsop_runtime::{s3::AddressingStyle, Client};
+    /// let client = Client::builder().s3_addressing_style(AddressingStyle::Path).build().unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn s3_addressing_style(mut self, style: AddressingStyle) -> Self {
+        self.s3_addressing = Some(style);
+        self
+    }
+
+    /// Whether request bodies' SHA-256 is signed, for every call (a call's
+    /// `CallOptions` may override it). Default: [`PayloadSigning::Signed`].
+    pub fn payload_signing(mut self, signing: PayloadSigning) -> Self {
+        self.payload_signing = signing;
+        self
+    }
+
     /// The whole retry configuration.
     pub fn retry_config(mut self, retry: RetryConfig) -> Self {
         self.retry = Some(retry);
@@ -379,6 +404,10 @@ impl ClientBuilder {
             Some(http) => http,
             None => Arc::new(HyperClient::new(self.transport).map_err(ConfigError::from_error)?),
         };
+        let s3_addressing = match self.s3_addressing {
+            Some(style) => style,
+            None => s3_addressing_from_profile(self.profile.as_deref())?,
+        };
         let endpoints = EndpointCache::new(
             // A bare builder reads no environment: only what is set in code applies.
             self.env
@@ -407,6 +436,8 @@ impl ClientBuilder {
                 tokens: self.tokens.unwrap_or_else(|| Arc::new(RandomUuid)),
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
+                payload_signing: self.payload_signing,
+                s3_addressing,
                 clock_skew: ClockSkew::default(),
                 sign_requests: !self.unsigned,
                 secrets: self.secrets,
@@ -414,6 +445,22 @@ impl ClientBuilder {
                 mock: self.mock,
             }),
         })
+    }
+}
+
+/// The selected profile's `s3 =` section `addressing_style`, as the AWS
+/// CLI and boto3 read it.
+fn s3_addressing_from_profile(
+    profile: Option<&ProfileSet>,
+) -> Result<AddressingStyle, ConfigError> {
+    let value = profile
+        .and_then(ProfileSet::selected_profile)
+        .and_then(|section| section.sub_property("s3", "addressing_style"));
+    match value {
+        None => Ok(AddressingStyle::default()),
+        Some(value) => value
+            .parse()
+            .map_err(|e| ConfigError::caused_by(format!("in the shared config file: {e}"), e)),
     }
 }
 

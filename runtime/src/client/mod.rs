@@ -64,6 +64,10 @@ pub(crate) struct ClientInner {
     pub(crate) tokens: Arc<dyn IdempotencyTokenGenerator>,
     pub(crate) signing_keys: SigningKeyCache,
     pub(crate) signing: SigningSettings,
+    /// Whether request bodies' hashes are signed (a call may override it).
+    pub(crate) payload_signing: crate::call_options::PayloadSigning,
+    /// How S3 requests address their bucket.
+    pub(crate) s3_addressing: crate::s3::AddressingStyle,
     pub(crate) clock_skew: ClockSkew,
     /// False for [`ClientBuilder::unsigned`]: no credentials, no signature.
     pub(crate) sign_requests: bool,

@@ -46,6 +46,9 @@ enum Kind {
         what: &'static str,
         origin: Origin,
     },
+    NotVirtualHostable {
+        bucket: String,
+    },
 }
 
 impl EndpointError {
@@ -73,6 +76,14 @@ impl EndpointError {
                 template: template.to_owned(),
                 reason: reason.into(),
             },
+        }
+    }
+
+    /// An S3 bucket name that cannot be a host label, with the
+    /// virtual-hosted style required.
+    pub(crate) fn not_virtual_hostable(bucket: String) -> Self {
+        EndpointError {
+            kind: Kind::NotVirtualHostable { bucket },
         }
     }
 
@@ -137,6 +148,11 @@ impl fmt::Display for EndpointError {
             Kind::CustomEndpointWith { what, origin } => write!(
                 f,
                 "invalid endpoint configuration: {what} cannot be combined with a custom endpoint URL (from {origin})"
+            ),
+            Kind::NotVirtualHostable { bucket } => write!(
+                f,
+                "bucket {bucket:?} cannot be addressed virtual-hosted style (it is no DNS name, \
+                 has dots over TLS, or the endpoint is an IP address): use addressing_style path or auto"
             ),
         }
     }

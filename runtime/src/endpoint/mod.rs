@@ -105,6 +105,12 @@ pub fn resolve(
         }
         return endpoint;
     }
+    // S3's own variants (`s3.dualstack.{region}.amazonaws.com`), unless the
+    // operation names its endpoint.
+    if crate::s3::applies_to(meta.service) && meta.endpoint.is_none() {
+        return crate::s3::regional_endpoint(region, cfg.use_fips, cfg.use_dual_stack)
+            .map(|url| Endpoint { url });
+    }
     let options = template::Options {
         use_fips: cfg.use_fips,
         use_dual_stack: cfg.use_dual_stack,

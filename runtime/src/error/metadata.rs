@@ -13,6 +13,8 @@ pub struct ErrorMetadata {
     message: Option<String>,
     status: u16,
     request_id: Option<String>,
+    extended_request_id: Option<String>,
+    bucket_region: Option<String>,
     body_excerpt: Option<String>,
 }
 
@@ -35,6 +37,8 @@ impl ErrorMetadata {
             message: cut(message),
             status,
             request_id: cut(request_id),
+            extended_request_id: None,
+            bucket_region: None,
             body_excerpt: None,
         }
     }
@@ -78,6 +82,36 @@ impl ErrorMetadata {
         self.request_id.as_deref()
     }
 
+    /// S3's second request id (`x-amz-id-2`, the "host id"), which AWS
+    /// support asks for with the first.
+    pub fn extended_request_id(&self) -> Option<&str> {
+        self.extended_request_id.as_deref()
+    }
+
+    /// The region the bucket is in, when S3 said so because the request
+    /// went to another (`x-amz-bucket-region` on a 301 `PermanentRedirect`,
+    /// `<Region>` of a 400 `AuthorizationHeaderMalformed`).
+    pub fn bucket_region(&self) -> Option<&str> {
+        self.bucket_region.as_deref()
+    }
+
+    pub(crate) fn with_code_if_missing(mut self, code: &str) -> Self {
+        self.code.get_or_insert_with(|| code.to_owned());
+        self
+    }
+
+    pub(crate) fn with_extended_request_id(mut self, id: String) -> Self {
+        self.extended_request_id = Some(crate::redact::decoded_owned(id));
+        self
+    }
+
+    pub(crate) fn with_bucket_region(mut self, region: String) -> Self {
+        self.bucket_region = Some(crate::redact::decoded_owned(
+            crate::text::escape(&region).into_owned(),
+        ));
+        self
+    }
+
     /// The start of a body that was not in the protocol's format,
     /// escaped for display; `None` when the body was understood (or empty).
     pub fn body_excerpt(&self) -> Option<&str> {
@@ -92,7 +126,13 @@ impl fmt::Display for ErrorMetadata {
         if let Some(id) = &self.request_id {
             write!(f, ", request id {id}")?;
         }
+        if let Some(id) = &self.extended_request_id {
+            write!(f, ", extended request id {id}")?;
+        }
         f.write_str(")")?;
+        if let Some(region) = &self.bucket_region {
+            write!(f, " (bucket region {region})")?;
+        }
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }

@@ -37,6 +37,12 @@ macro_rules! missing_via_default {
 
 missing_via_default!(String, bool, i8, i16, i32, i64, u16, f32, f64, Blob, DateTime, Document);
 
+impl MissingValue for crate::body::ByteStream {
+    fn missing() -> Self {
+        crate::body::ByteStream::default()
+    }
+}
+
 impl<T> MissingValue for Option<T> {
     fn missing() -> Self {
         None

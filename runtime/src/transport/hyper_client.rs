@@ -5,15 +5,19 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use bytes::Bytes;
-use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
+use http_body::Body as _;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use hyper::body::Incoming;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client as PooledClient;
 use hyper_util::rt::TokioExecutor;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::timeouts::{self, BodyBuffer};
 use super::{HttpClient, TransportSettings};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::body::outgoing::OutgoingBody;
+use crate::body::{ByteStream, ChunkSource};
+use crate::http::{HttpRequest, HttpResponse, StreamingResponse};
 use crate::transport::{DispatchError, DispatchErrorKind};
 use crate::BoxFuture;
 
@@ -39,7 +43,7 @@ type Https = hyper_rustls::HttpsConnector<HttpConnector>;
 /// ```
 #[derive(Debug, Clone)]
 pub struct HyperClient {
-    client: PooledClient<TimedConnector, Full<Bytes>>,
+    client: PooledClient<TimedConnector, OutgoingBody>,
     max_response_bytes: usize,
     connect_timeout: Option<Duration>,
     read_timeout: Option<Duration>,
@@ -81,11 +85,24 @@ impl HyperClient {
         })
     }
 
-    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, DispatchError> {
+    /// Sends the request and waits for the response head. The permit (of
+    /// `max_concurrent_requests`) is held until the body is read.
+    async fn exchange(
+        &self,
+        request: HttpRequest,
+        body: Option<ByteStream>,
+    ) -> Result<
+        (
+            http::response::Parts,
+            Incoming,
+            Option<OwnedSemaphorePermit>,
+        ),
+        DispatchError,
+    > {
         // Held until the body is read, or until a timeout gives up on it:
         // the limit is on exchanges, not on requests written.
-        let _permit = match &self.in_flight {
-            Some(limit) => Some(limit.acquire().await.map_err(|_| {
+        let permit = match &self.in_flight {
+            Some(limit) => Some(limit.clone().acquire_owned().await.map_err(|_| {
                 DispatchError::new(DispatchErrorKind::Other, "the HTTP client was shut down")
             })?),
             None => None,
@@ -95,8 +112,27 @@ impl HyperClient {
                 .with_source(e)
         })?;
         let mut request = request;
-        super::framing::add_empty_content_length(&mut request);
-        let mut outgoing = http::Request::new(Full::new(request.body));
+        let outgoing_body = match body {
+            Some(stream) => {
+                let length = stream.content_length().ok_or_else(|| {
+                    DispatchError::new(
+                        DispatchErrorKind::Other,
+                        "a streamed request body must have a known length",
+                    )
+                })?;
+                // Framing, after signing: the stream is sent with exactly
+                // this many bytes (the body checks it).
+                request
+                    .headers
+                    .insert(http::header::CONTENT_LENGTH, length.into());
+                OutgoingBody::stream(stream, length)
+            }
+            None => {
+                super::framing::add_empty_content_length(&mut request);
+                OutgoingBody::full(request.body)
+            }
+        };
+        let mut outgoing = http::Request::new(outgoing_body);
         *outgoing.method_mut() = request.method;
         *outgoing.uri_mut() = uri;
         *outgoing.headers_mut() = request.headers;
@@ -113,6 +149,11 @@ impl HyperClient {
         )
         .await?;
         let (parts, body) = response.into_parts();
+        Ok((parts, body, permit))
+    }
+
+    async fn send(&self, request: HttpRequest) -> Result<HttpResponse, DispatchError> {
+        let (parts, body, _permit) = self.exchange(request, None).await?;
         let declared = parts
             .headers
             .get(http::header::CONTENT_LENGTH)
@@ -159,11 +200,93 @@ impl HyperClient {
             body: buffer.finish(),
         })
     }
+
+    async fn send_streaming(
+        &self,
+        request: HttpRequest,
+        body: Option<ByteStream>,
+    ) -> Result<StreamingResponse, DispatchError> {
+        let (parts, incoming, permit) = self.exchange(request, body).await?;
+        let length = incoming.size_hint().exact();
+        let chunks = IncomingChunks {
+            body: incoming,
+            read_timeout: self.read_timeout,
+            stalled: None,
+            _permit: permit,
+        };
+        Ok(StreamingResponse {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            body: ByteStream::once(Box::pin(chunks), length, "response"),
+            buffer_limit: self.max_response_bytes,
+        })
+    }
+}
+
+/// A response body read as its reader asks: hyper reads the socket only
+/// when polled (back-pressure). Dropped before its end, hyper closes the
+/// connection; read to the end, the connection goes back to the pool. The
+/// read timeout bounds each wait for the next frame.
+struct IncomingChunks {
+    body: Incoming,
+    read_timeout: Option<Duration>,
+    stalled: Option<Pin<Box<tokio::time::Sleep>>>,
+    /// The `max_concurrent_requests` place, freed with the body.
+    _permit: Option<OwnedSemaphorePermit>,
+}
+
+impl ChunkSource for IncomingChunks {
+    fn poll_chunk(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<std::io::Result<Bytes>>> {
+        let this = &mut *self;
+        loop {
+            match Pin::new(&mut this.body).poll_frame(cx) {
+                Poll::Ready(None) => return Poll::Ready(None),
+                Poll::Ready(Some(Ok(frame))) => {
+                    this.stalled = None;
+                    // Trailers carry no bytes.
+                    if let Ok(data) = frame.into_data() {
+                        if !data.is_empty() {
+                            return Poll::Ready(Some(Ok(data)));
+                        }
+                    }
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    return Poll::Ready(Some(Err(std::io::Error::other(e))));
+                }
+                Poll::Pending => {
+                    let Some(limit) = this.read_timeout else {
+                        return Poll::Pending;
+                    };
+                    let stalled = this
+                        .stalled
+                        .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
+                    if stalled.as_mut().poll(cx).is_ready() {
+                        return Poll::Ready(Some(Err(std::io::Error::new(
+                            std::io::ErrorKind::TimedOut,
+                            timeouts::body_stalled(limit).to_string(),
+                        ))));
+                    }
+                    return Poll::Pending;
+                }
+            }
+        }
+    }
 }
 
 impl HttpClient for HyperClient {
     fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>> {
         Box::pin(self.send(request))
+    }
+
+    fn call_streaming(
+        &self,
+        request: HttpRequest,
+        body: Option<ByteStream>,
+    ) -> BoxFuture<'_, Result<StreamingResponse, DispatchError>> {
+        Box::pin(self.send_streaming(request, body))
     }
 }
 

@@ -30,7 +30,8 @@ pub use replay::ReplayClient;
 pub use reqwest_client::ReqwestClient;
 pub use settings::TransportSettings;
 
-use crate::http::{HttpRequest, HttpResponse};
+use crate::body::ByteStream;
+use crate::http::{HttpRequest, HttpResponse, StreamingResponse};
 use crate::BoxFuture;
 
 /// Sends one request and reads the whole response.
@@ -50,4 +51,27 @@ use crate::BoxFuture;
 pub trait HttpClient: Send + Sync + std::fmt::Debug {
     /// Sends `request` (its `uri` is absolute) and returns the full response.
     fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>>;
+
+    /// Sends `request` with `body` as its body when given (then
+    /// `request.body` is empty, and `Content-Length` is the stream's
+    /// length), and returns the response before its body is read.
+    ///
+    /// The default reads `body` into memory, calls [`HttpClient::call`] and
+    /// wraps the whole response: correct for any client, but it buffers.
+    /// [`HyperClient`] streams both ways.
+    fn call_streaming(
+        &self,
+        mut request: HttpRequest,
+        body: Option<ByteStream>,
+    ) -> BoxFuture<'_, Result<StreamingResponse, DispatchError>> {
+        Box::pin(async move {
+            if let Some(body) = body {
+                request.body = body.collect().await.map_err(|e| {
+                    DispatchError::new(DispatchErrorKind::Io, "could not read the request body")
+                        .with_source(e)
+                })?;
+            }
+            self.call(request).await.map(StreamingResponse::from)
+        })
+    }
 }

@@ -10,6 +10,7 @@ mod query;
 mod request;
 mod response;
 mod status;
+mod streaming;
 mod value;
 
 pub use header::{HeaderBinding, PrefixHeadersBinding};
@@ -22,4 +23,5 @@ pub use response::{
     read_header, read_header_base64, read_payload, read_prefix_headers, read_status, FromResponse,
 };
 pub use status::StatusCodeBinding;
+pub use streaming::{read_streaming_payload, StreamingPayload};
 pub use value::HttpValue;

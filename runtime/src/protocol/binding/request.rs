@@ -183,6 +183,14 @@ impl RequestWriter {
         request
     }
 
+    /// Finishes for a streaming payload member: the body is the member's
+    /// `ByteStream`, which the orchestrator sends (`application/octet-stream`
+    /// unless a header member set the content type, as for a blob payload).
+    pub fn streaming_payload(mut self) -> HttpRequest {
+        self.set_content_type("application/octet-stream");
+        self.finish()
+    }
+
     /// Finishes with a payload member as the whole body, in protocol `P`'s
     /// format: set, it is sent with its content type; unset, structures send
     /// the protocol's empty document and the rest send nothing.

@@ -14,6 +14,12 @@ use crate::value::{Location, TimestampFormat};
     label = "outputs and errors must be structures declared with #[aws_shape]"
 )]
 pub trait FromResponse: Sized {
+    /// Whether the structure has a streaming payload member (a `ByteStream`).
+    const STREAMING: bool = false;
+
+    /// Puts an unread response body into the streaming payload member.
+    fn attach_body(&mut self, _body: crate::body::ByteStream) {}
+
     /// Reads the structure as an operation's output or as an exception.
     fn from_response<P: Protocol>(
         response: &HttpResponse,
