@@ -30,9 +30,14 @@ fn attribute(out: &mut String, indent: &str, name: &str, args: &[String]) {
     }
 }
 
-fn docs(out: &mut String, indent: &str, html: Option<&str>) {
-    let Some(html) = html else { return };
-    for line in markdown(html) {
+/// The model's documentation, or `fallback` when it has none (every
+/// public item is documented: awsop's crates deny `missing_docs`).
+fn docs(out: &mut String, indent: &str, html: Option<&str>, fallback: impl FnOnce() -> String) {
+    let mut lines = html.map(markdown).unwrap_or_default();
+    if lines.is_empty() {
+        lines.push(fallback());
+    }
+    for line in lines {
         if line.is_empty() {
             writeln!(out, "{indent}///").ok();
         } else {
@@ -113,7 +118,9 @@ impl Writer<'_, '_> {
         }
         writeln!(self.out, "pub struct {name} {{").ok();
         for field in fields {
-            docs(&mut self.out, "    ", field.docs.as_deref());
+            docs(&mut self.out, "    ", field.docs.as_deref(), || {
+                format!("The `{}` member.", field.member)
+            });
             if let Some(attr) = deprecated_attr(&field.deprecated) {
                 writeln!(self.out, "    {attr}").ok();
             }
@@ -127,7 +134,7 @@ impl Writer<'_, '_> {
     }
 
     /// `Debug` unless a member is sensitive (the macro writes a redacting one).
-    fn struct_derives(&mut self, fields: &[Field], default: bool) {
+    fn struct_derives(&mut self, fields: &[Field], default: bool, eq: bool) {
         let mut traits = Vec::new();
         if !fields.iter().any(|f| f.sensitive) {
             traits.push("Debug");
@@ -137,6 +144,9 @@ impl Writer<'_, '_> {
             traits.push("Default");
         }
         traits.push("PartialEq");
+        if eq {
+            traits.push("Eq");
+        }
         derive(&mut self.out, &traits);
     }
 
@@ -186,7 +196,9 @@ impl Writer<'_, '_> {
             None => {}
         }
         args.extend(self.crate_arg());
-        docs(&mut self.out, "", model_op.str("documentation"));
+        docs(&mut self.out, "", model_op.str("documentation"), || {
+            format!("The {} operation `{}`.", ctx.service.service_id, op.name)
+        });
         if let Some(attr) = deprecated_attr(&deprecation(model_op)) {
             writeln!(self.out, "{attr}").ok();
         }
@@ -197,11 +209,11 @@ impl Writer<'_, '_> {
         attribute(&mut self.out, "", "aws_operation", &args);
         match (&op.input, fields) {
             (Some(input), Some(fields)) => {
-                self.struct_derives(&fields.fields, ctx.has_default(input));
+                self.struct_derives(&fields.fields, ctx.has_default(input), ctx.has_eq(input));
                 self.struct_body(&op.struct_name, &fields.fields);
             }
             _ => {
-                derive(&mut self.out, &["Debug", "Clone", "Default", "PartialEq"]);
+                derive(&mut self.out, &["Debug", "Clone", "Default", "PartialEq", "Eq"]);
                 writeln!(self.out, "pub struct {};\n", op.struct_name).ok();
             }
         }
@@ -261,7 +273,9 @@ impl Writer<'_, '_> {
                     attrs.push("throttling".to_string());
                 }
             }
-            docs(&mut self.out, "    ", shape.str("documentation"));
+            docs(&mut self.out, "    ", shape.str("documentation"), || {
+                format!("The `{error}` error.")
+            });
             if !attrs.is_empty() {
                 attribute(&mut self.out, "    ", "aws", &attrs);
             }
@@ -287,14 +301,19 @@ impl Writer<'_, '_> {
             .collect();
         args.extend(ctx.xml_shape_args(shape)?);
         let model_shape = ctx.model.shape(shape)?;
-        docs(&mut self.out, "", model_shape.str("documentation"));
+        let returned_by = ctx.ops.iter().find(|o| o.output.as_deref() == Some(shape));
+        docs(&mut self.out, "", model_shape.str("documentation"), || match returned_by {
+            Some(op) => format!("What [`{}`] returns.", op.struct_name),
+            None if ctx.errors.iter().any(|e| e == shape) => format!("The body of the `{shape}` error."),
+            None => format!("The `{shape}` structure."),
+        });
         if let Some(attr) = deprecated_attr(&deprecation(model_shape)) {
             writeln!(self.out, "{attr}").ok();
         }
         self.dropped(&fields.dropped);
         self.allow_deprecated(fields.fields.iter().map(|f| &f.ty));
         self.shape_attr(args);
-        self.struct_derives(&fields.fields, ctx.has_default(shape));
+        self.struct_derives(&fields.fields, ctx.has_default(shape), ctx.has_eq(shape));
         self.struct_body(&ctx.type_name(shape)?, &fields.fields);
         Ok(())
     }
@@ -315,7 +334,9 @@ impl Writer<'_, '_> {
         }
         let rules = [Rule::Default, Rule::Pascal, Rule::Camel, Rule::Kebab, Rule::Snake];
         let rule = best_rule(&rules, &variants, |r, v| r.enum_value(v));
-        docs(&mut self.out, "", model_shape.str("documentation"));
+        docs(&mut self.out, "", model_shape.str("documentation"), || {
+            format!("The values of `{shape}`; others arrive as `Unknown`.")
+        });
         if let Some(attr) = deprecated_attr(&deprecation(model_shape)) {
             writeln!(self.out, "{attr}").ok();
         }
@@ -323,6 +344,7 @@ impl Writer<'_, '_> {
         derive(&mut self.out, &["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
         writeln!(self.out, "pub enum {} {{", ctx.type_name(shape)?).ok();
         for (variant, value) in &variants {
+            writeln!(self.out, "    /// `{}`", value.replace('`', "'")).ok();
             if rule.enum_value(variant) != *value {
                 writeln!(self.out, "    #[aws(rename = {})]", str_lit(value)).ok();
             }
@@ -346,7 +368,9 @@ impl Writer<'_, '_> {
         let pairs: Vec<(String, String)> =
             variants.iter().map(|(v, w, _, _)| (v.clone(), w.clone())).collect();
         let rule = best_rule(&[Rule::Default, Rule::Pascal], &pairs, |r, v| r.union_member(v));
-        docs(&mut self.out, "", model_shape.str("documentation"));
+        docs(&mut self.out, "", model_shape.str("documentation"), || {
+            format!("One of the members of `{shape}`.")
+        });
         if let Some(attr) = deprecated_attr(&deprecation(model_shape)) {
             writeln!(self.out, "{attr}").ok();
         }
@@ -356,7 +380,11 @@ impl Writer<'_, '_> {
             .collect::<Result<Vec<_>, _>>()?;
         self.allow_deprecated(&types);
         self.shape_attr(rule.name().map(|r| format!("rename_all = {}", str_lit(r))).into_iter().collect());
-        derive(&mut self.out, &["Debug", "Clone", "PartialEq"]);
+        if ctx.has_eq(shape) {
+            derive(&mut self.out, &["Debug", "Clone", "PartialEq", "Eq"]);
+        } else {
+            derive(&mut self.out, &["Debug", "Clone", "PartialEq"]);
+        }
         writeln!(self.out, "pub enum {} {{", ctx.type_name(shape)?).ok();
         for (variant, wire, member_shape, reference) in variants {
             let mut attrs = Vec::new();
@@ -366,7 +394,9 @@ impl Writer<'_, '_> {
             if let Some(format) = ctx.timestamp_format(&member_shape)? {
                 attrs.push(format!("timestamp_format = {}", str_lit(format)));
             }
-            docs(&mut self.out, "    ", reference.str("documentation"));
+            docs(&mut self.out, "    ", reference.str("documentation"), || {
+                format!("The `{wire}` member.")
+            });
             if let Some(attr) = deprecated_attr(&deprecation(reference)) {
                 writeln!(self.out, "    {attr}").ok();
             }

@@ -33,6 +33,8 @@ enum Binding {
 
 /// One generated struct field.
 pub(crate) struct Field {
+    /// The model's member name.
+    pub(crate) member: String,
     pub(crate) ident: String,
     /// Its wire name, when `rename_all` or `rename` must produce it.
     pub(crate) wire: Option<String>,
@@ -151,6 +153,7 @@ impl Ctx<'_> {
             let deprecated = (reference.flag("deprecated") || self.model.shape(&member_shape)?.flag("deprecated"))
                 .then(|| reference.str("deprecatedMessage").map(str::to_string));
             fields.push(Field {
+                member: wire.to_string(),
                 ident,
                 wire: named,
                 escaped,

@@ -172,6 +172,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the Rust type of `shape` can derive `Eq`: no floats or
+    /// documents anywhere in it.
+    pub(crate) fn has_eq(&self, shape: &str) -> bool {
+        self.has_eq_in(shape, &mut BTreeSet::new())
+    }
+
+    fn has_eq_in(&self, shape: &str, visiting: &mut BTreeSet<String>) -> bool {
+        match self.kind(shape) {
+            Ok(Kind::Scalar("f32" | "f64") | Kind::Document) | Err(_) => false,
+            Ok(Kind::Struct | Kind::Union) => {
+                if !visiting.insert(shape.to_string()) {
+                    return true;
+                }
+                self.children(shape).iter().all(|c| self.has_eq_in(c, visiting))
+            }
+            Ok(Kind::List { member, .. }) => self.has_eq_in(&member, visiting),
+            Ok(Kind::Map { value, .. }) => self.has_eq_in(&value, visiting),
+            _ => true,
+        }
+    }
+
     /// The `required` members of a structure.
     pub(crate) fn required(&self, shape: &str) -> Vec<String> {
         self.model
