@@ -99,6 +99,43 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
         write(&krate.join(format!("{}.rs", service.replace('-', "_"))), &generated.code);
         members.push(format!("{service:?}"));
     }
+    // The build-script way: a crate whose build.rs generates three DynamoDB
+    // operations with the library, and includes them.
+    let build_rs = scratch().join("build-rs");
+    let codegen = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().unwrap();
+    write(
+        &build_rs.join("Cargo.toml"),
+        &format!(
+            "[package]\nname = \"gen-build-rs\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [lib]\npath = \"lib.rs\"\n\n\
+             [dependencies]\nawsop = {{ path = {:?} }}\n\n\
+             [build-dependencies]\nawsop-codegen = {{ path = {:?} }}\n",
+            awsop.display().to_string(),
+            codegen.display().to_string()
+        ),
+    );
+    let model = models().join("dynamodb").canonicalize().unwrap();
+    write(
+        &build_rs.join("build.rs"),
+        &format!(
+            "fn main() {{\n    let models = std::path::Path::new({:?});\n    \
+             let out = std::path::Path::new(&std::env::var(\"OUT_DIR\").unwrap()).join(\"dynamodb.rs\");\n    \
+             awsop_codegen::Generator::new(models.join(\"service-2.json.gz\"))\n        \
+             .paginators(models.join(\"paginators-1.json.gz\"))\n        \
+             .endpoints(models.join(\"endpoint-rule-set-1.json.gz\"))\n        \
+             .operations([\"GetItem\", \"PutItem\", \"Query\"])\n        \
+             .write(&out)\n        .unwrap();\n}}\n",
+            model.display().to_string()
+        ),
+    );
+    write(
+        &build_rs.join("lib.rs"),
+        "pub mod dynamodb {\n    include!(concat!(env!(\"OUT_DIR\"), \"/dynamodb.rs\"));\n}\n\n\
+         /// The generated types are there, and paged.\n\
+         pub fn query_pages(client: &awsop::Client) -> awsop::Paginator<'_, dynamodb::Query> {\n    \
+         dynamodb::Query { table_name: \"music\".into(), ..Default::default() }.paginate(client)\n}\n",
+    );
+    members.push("\"build-rs\"".to_string());
     write(
         &scratch().join("Cargo.toml"),
         &format!(
@@ -127,6 +164,9 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
         if failed {
             failures.push(format!("gen-{service} does not compile"));
         }
+    }
+    if stderr.contains("could not compile `gen-build-rs`") {
+        failures.push("the build.rs crate does not compile".to_string());
     }
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning")).collect();
     if !output.status.success() || !warnings.is_empty() {
@@ -162,17 +202,25 @@ fn rustfmt() -> Option<PathBuf> {
         .map(|_| rustfmt)
 }
 
-/// The docs are Markdown: no raw HTML tag, no unfenced code that rustdoc
-/// would compile as a doctest.
+/// The docs are Markdown: no raw HTML tag, and no code that rustdoc would
+/// compile as a doctest (a fence other than `text`, or a line indented by
+/// four spaces outside a list, which is an indented code block).
 fn check_docs(service: &str, code: &str, failures: &mut Vec<String>) {
     let mut fenced = false;
+    let mut in_list = false;
+    let mut after_blank = false;
+    // Code spans may run over a line break; a paragraph ends them.
+    let mut in_code = false;
     for (n, line) in code.lines().enumerate() {
         let Some(doc) = line.trim_start().strip_prefix("///") else {
             continue;
         };
-        if doc.trim_start().starts_with("```") {
+        let doc = doc.strip_prefix(' ').unwrap_or(doc);
+        let text = doc.trim_start();
+        let indent = doc.len() - text.len();
+        if text.starts_with("```") {
             fenced = !fenced;
-            if fenced && doc.trim() != "```text" {
+            if fenced && text != "```text" {
                 failures.push(format!("{service}.rs:{}: a fence that is not `text`", n + 1));
             }
             continue;
@@ -180,14 +228,37 @@ fn check_docs(service: &str, code: &str, failures: &mut Vec<String>) {
         if fenced {
             continue;
         }
-        let tag = doc.char_indices().any(|(i, c)| {
-            c == '<' && doc[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/')
-        });
+        if text.is_empty() {
+            after_blank = true;
+            in_code = false;
+            continue;
+        }
+        let item = text.starts_with("- ")
+            || text
+                .split_once(". ")
+                .is_some_and(|(d, _)| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+        if item {
+            in_list = true;
+        } else if indent == 0 {
+            in_list = false;
+        } else if indent >= 4 && !in_list && after_blank {
+            failures.push(format!("{service}.rs:{}: an indented code block: {doc}", n + 1));
+        }
+        after_blank = false;
+        let mut tag = false;
+        let mut escaped = false;
+        for (i, c) in text.char_indices() {
+            match c {
+                '`' if !escaped => in_code = !in_code,
+                '<' if !in_code => {
+                    tag |= text[i + 1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/')
+                }
+                _ => {}
+            }
+            escaped = c == '\\' && !escaped;
+        }
         if tag {
             failures.push(format!("{service}.rs:{}: a raw tag: {doc}", n + 1));
-        }
-        if doc.starts_with("     ") {
-            failures.push(format!("{service}.rs:{}: an indented code block: {doc}", n + 1));
         }
     }
 }

@@ -186,7 +186,12 @@ impl Writer<'_, '_> {
             args.extend(ctx.xml_operation_args(input, model_op.get("input"))?);
         }
         match ctx.paginator_args(op) {
-            Some(Ok(paginator)) => args.push(paginator),
+            Some(Ok((paginator, note))) => {
+                if let Some(note) = note {
+                    writeln!(self.out, "// {note}.").ok();
+                }
+                args.push(paginator)
+            }
             Some(Err(why)) => writeln!(
                 self.out,
                 "// No `paginate`: botocore's paginator for {} is not one the macros express ({why}).",

@@ -42,8 +42,20 @@ impl Ctx<'_> {
         Ok(fields.join("."))
     }
 
-    /// `paginator(...)` for `op`, or why there is none.
-    pub(crate) fn paginator_args(&self, op: &Op) -> Option<Result<String, String>> {
+    /// The shape at a dotted member path through `shape`.
+    fn path_shape(&self, shape: &str, path: &str) -> Option<String> {
+        let mut current = shape.to_string();
+        for segment in path.split('.') {
+            let members = self.members(&current).ok()?;
+            let (_, reference) = members.iter().find(|(m, _)| m == segment)?;
+            current = target(reference, "a member").ok()?;
+        }
+        Some(current)
+    }
+
+    /// `paginator(...)` for `op` (and a note on what it leaves out), or why
+    /// there is none.
+    pub(crate) fn paginator_args(&self, op: &Op) -> Option<Result<(String, Option<String>), String>> {
         let spec = self.paginators?.get("pagination").get(&op.name);
         if matches!(spec, Json::Null) {
             return None;
@@ -51,7 +63,7 @@ impl Ctx<'_> {
         Some(self.paginator_spec(op, spec))
     }
 
-    fn paginator_spec(&self, op: &Op, spec: &Json) -> Result<String, String> {
+    fn paginator_spec(&self, op: &Op, spec: &Json) -> Result<(String, Option<String>), String> {
         let (Some(input), Some(output)) = (&op.input, &op.output) else {
             return Err("the operation has no input or no output".to_string());
         };
@@ -73,11 +85,30 @@ impl Ctx<'_> {
         if self.required(input).iter().any(|m| m == input_token) {
             return Err(format!("its input token `{input_token}` is a required member"));
         }
-        match spec.get("result_key") {
-            Json::Null => {}
-            items => {
-                let items = single(items).ok_or("it lists items under more than one key")?;
-                args.push(format!("items = {}", str_lit(&self.field_path(output, items)?)));
+        // botocore may aggregate several result keys (DynamoDB's `Items`,
+        // `Count`, `ScannedCount`); the macros' `items` is one list: the
+        // one list among them, else none (pages are still walked).
+        let keys: Vec<&str> = match spec.get("result_key") {
+            Json::String(key) => vec![key.as_str()],
+            keys => keys.items().iter().filter_map(Json::as_str).collect(),
+        };
+        let lists: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|key| {
+                self.path_shape(output, key)
+                    .is_some_and(|shape| matches!(self.kind(&shape), Ok(super::Kind::List { .. })))
+            })
+            .collect();
+        let mut note = None;
+        match lists.as_slice() {
+            [items] => args.push(format!("items = {}", str_lit(&self.field_path(output, items)?))),
+            [] if keys.is_empty() => {}
+            _ => {
+                note = Some(format!(
+                    "botocore's paginator gathers {}: not one list, so `paginate` has no `items()`",
+                    keys.join(", ")
+                ))
             }
         }
         if let Some(limit) = spec.str("limit_key") {
@@ -86,6 +117,6 @@ impl Ctx<'_> {
         if let Some(more) = spec.str("more_results") {
             args.push(format!("more_results = {}", str_lit(&self.field_path(output, more)?)));
         }
-        Ok(format!("paginator({})", args.join(", ")))
+        Ok((format!("paginator({})", args.join(", ")), note))
     }
 }
