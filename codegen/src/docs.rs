@@ -83,10 +83,11 @@ fn decode(text: &str) -> String {
                 "apos" => '\'',
                 "nbsp" => ' ',
                 _ => {
-                    let (digits, radix) = match entity.strip_prefix("#x").or(entity.strip_prefix("#X")) {
-                        Some(hex) => (hex, 16),
-                        None => (entity.strip_prefix('#')?, 10),
-                    };
+                    let (digits, radix) =
+                        match entity.strip_prefix("#x").or(entity.strip_prefix("#X")) {
+                            Some(hex) => (hex, 16),
+                            None => (entity.strip_prefix('#')?, 10),
+                        };
                     char::from_u32(u32::from_str_radix(digits, radix).ok()?)?
                 }
             };
@@ -225,7 +226,11 @@ impl Converter {
             "br" => self.flush(),
             "note" | "important" => {
                 self.flush();
-                self.inline.push_str(if name == "note" { "**Note:** " } else { "**Important:** " });
+                self.inline.push_str(if name == "note" {
+                    "**Note:** "
+                } else {
+                    "**Important:** "
+                });
             }
             "ul" | "ol" => {
                 self.flush();
@@ -242,13 +247,11 @@ impl Converter {
                 };
                 self.pending_marker = Some(marker);
             }
-            "code" | "tt" => {
-                if self.pre.is_none() {
-                    self.code += 1;
-                    if self.code == 1 {
-                        self.inline.push('`');
-                        self.just_opened = true;
-                    }
+            "code" | "tt" if self.pre.is_none() => {
+                self.code += 1;
+                if self.code == 1 {
+                    self.inline.push('`');
+                    self.just_opened = true;
                 }
             }
             "b" | "strong" if self.code == 0 && self.pre.is_none() => {
@@ -295,12 +298,17 @@ impl Converter {
             "b" | "strong" if self.code == 0 && self.pre.is_none() => {
                 close_marker(&mut self.inline, "**")
             }
-            "i" | "em" if self.code == 0 && self.pre.is_none() => close_marker(&mut self.inline, "*"),
+            "i" | "em" if self.code == 0 && self.pre.is_none() => {
+                close_marker(&mut self.inline, "*")
+            }
             "a" => {
                 if let Some((Some(href), start)) = self.links.pop() {
                     let start = start.min(self.inline.len());
                     let text = self.inline[start..].trim().to_string();
-                    let href = href.replace(' ', "%20").replace('(', "%28").replace(')', "%29");
+                    let href = href
+                        .replace(' ', "%20")
+                        .replace('(', "%28")
+                        .replace(')', "%29");
                     let label = if text.is_empty() { escape(&href) } else { text };
                     self.inline.truncate(start);
                     self.inline.push_str(&format!("[{label}]({href})"));
@@ -397,7 +405,7 @@ pub(crate) fn markdown(html: &str) -> Vec<String> {
         let is_item = block.marker.is_some();
         // Items of one list follow each other without a blank line; every
         // other block is a paragraph of its own.
-        if !lines.is_empty() && !(is_item && previous_item) {
+        if !(lines.is_empty() || is_item && previous_item) {
             lines.push(String::new());
         }
         previous_item = is_item;
@@ -445,12 +453,16 @@ mod tests {
             md("<ul><li><p>One &amp; two</p></li><li>a &lt;b&gt;</li></ul><note><p>Careful</p></note>"),
             "- One & two\n- a &lt;b>\n\n**Note:** Careful"
         );
-        assert_eq!(md("<ol><li>first</li><li>second</li></ol>"), "1. first\n2. second");
+        assert_eq!(
+            md("<ol><li>first</li><li>second</li></ol>"),
+            "1. first\n2. second"
+        );
     }
 
     #[test]
     fn no_raw_tags_and_markdown_is_escaped() {
-        let out = md("<p>Use <fullname>x</fullname> [a] *b* <unknown attr=\"1\">c</unknown> 1 < 2</p>");
+        let out =
+            md("<p>Use <fullname>x</fullname> [a] *b* <unknown attr=\"1\">c</unknown> 1 < 2</p>");
         assert_eq!(out, "Use x \\[a\\] \\*b\\* c 1 &lt; 2");
         assert!(!md("<p>a <br/> b</p>").contains('<'));
     }
@@ -466,6 +478,9 @@ mod tests {
 
     #[test]
     fn pre_is_a_text_fence() {
-        assert_eq!(md("<pre><code>{\"a\": 1}</code></pre>"), "```text\n{\"a\": 1}\n```");
+        assert_eq!(
+            md("<pre><code>{\"a\": 1}</code></pre>"),
+            "```text\n{\"a\": 1}\n```"
+        );
     }
 }

@@ -30,7 +30,10 @@ impl V {
         let mut v = self.clone();
         for part in path.split('.') {
             let (name, index) = match part.find('[') {
-                Some(i) => (&part[..i], part[i + 1..].trim_end_matches(']').parse::<usize>().ok()),
+                Some(i) => (
+                    &part[..i],
+                    part[i + 1..].trim_end_matches(']').parse::<usize>().ok(),
+                ),
                 None => (part, None),
             };
             if !name.is_empty() {
@@ -114,7 +117,12 @@ impl Scope {
     }
 
     fn call(&self, call: &Json) -> V {
-        let args: Vec<V> = call.get("argv").items().iter().map(|a| self.eval(a)).collect();
+        let args: Vec<V> = call
+            .get("argv")
+            .items()
+            .iter()
+            .map(|a| self.eval(a))
+            .collect();
         let arg = |i: usize| args.get(i).cloned().unwrap_or(V::None);
         match call.str("fn").unwrap_or("") {
             "isSet" => V::Bool(arg(0) != V::None),
@@ -169,7 +177,10 @@ impl Scope {
                             _ => Err("an endpoint URL the evaluator cannot fill in".to_string()),
                         })
                     }
-                    Some("error") => Some(Err(rule.str("error").unwrap_or("an error rule").to_string())),
+                    Some("error") => Some(Err(rule
+                        .str("error")
+                        .unwrap_or("an error rule")
+                        .to_string())),
                     _ => None,
                 };
                 if found.is_some() {

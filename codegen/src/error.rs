@@ -69,13 +69,15 @@ impl fmt::Display for Error {
         match &self.kind {
             Kind::Io(e) => write!(f, "{path}: {e}"),
             Kind::Model(why) => write!(f, "{path}: {why}"),
-            Kind::UnknownOperations(names) => write!(
-                f,
-                "{path} has no operation named {}",
-                names.join(", ")
-            ),
+            Kind::UnknownOperations(names) => {
+                write!(f, "{path} has no operation named {}", names.join(", "))
+            }
             Kind::LeftOut(ops) => {
-                write!(f, "{path}: {} operations could not be generated:", ops.len())?;
+                write!(
+                    f,
+                    "{path}: {} operations could not be generated:",
+                    ops.len()
+                )?;
                 for (name, why) in ops {
                     write!(f, "\n  {name}: {why}")?;
                 }

@@ -155,8 +155,8 @@ mod tests {
 
     #[test]
     fn keeps_key_order_and_reads_every_kind() {
-        let v = Json::parse(br#"{"b": 1, "a": [true, null, "x"], "c": {"z": 2.5, "y": {}}}"#)
-            .unwrap();
+        let v =
+            Json::parse(br#"{"b": 1, "a": [true, null, "x"], "c": {"z": 2.5, "y": {}}}"#).unwrap();
         let keys: Vec<&str> = v.entries().iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["b", "a", "c"]);
         assert_eq!(v.get("b").as_f64(), Some(1.0));

@@ -9,13 +9,11 @@
 //! generate at build time:
 //!
 //! ```no_run
-//! // build.rs, with `awsop-codegen` as a build-dependency
-//! fn main() {
-//!     let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("dynamodb.rs");
-//!     awsop_codegen::generate("models/dynamodb.json.gz", &["GetItem", "PutItem", "Query"], &out)
-//!         .expect("generating the DynamoDB operations");
-//!     println!("cargo:rerun-if-changed=models/dynamodb.json.gz");
-//! }
+//! // build.rs (its `fn main`), with `awsop-codegen` as a build-dependency
+//! let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("dynamodb.rs");
+//! awsop_codegen::generate("models/dynamodb.json.gz", &["GetItem", "PutItem", "Query"], &out)
+//!     .expect("generating the DynamoDB operations");
+//! println!("cargo:rerun-if-changed=models/dynamodb.json.gz");
 //! ```
 //!
 //! and in the crate: `mod dynamodb { include!(concat!(env!("OUT_DIR"), "/dynamodb.rs")); }`.
@@ -180,10 +178,10 @@ impl Generator {
             self.crate_path.clone(),
             &names,
         );
-        let source = self
-            .model
-            .file_name()
-            .map_or_else(|| self.model.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let source = self.model.file_name().map_or_else(
+            || self.model.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let mut code = gen::render(&ctx, &source).map_err(|e| Error::model(&self.model, e))?;
         if self.rustfmt {
             if let Some(formatted) = format::rustfmt(&code) {

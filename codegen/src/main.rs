@@ -112,7 +112,10 @@ fn main() -> ExitCode {
             if report.left_out.is_empty() {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("awsop-codegen: {} operations left out:", report.left_out.len());
+            eprintln!(
+                "awsop-codegen: {} operations left out:",
+                report.left_out.len()
+            );
             for (name, why) in &report.left_out {
                 eprintln!("  {name}: {why}");
             }
@@ -135,10 +138,16 @@ mod tests {
 
     #[test]
     fn the_command_line() {
-        let a = args("--model m.json.gz --paginators p.json --endpoints e.json --operations A,B --out x.rs").unwrap();
+        let a = args(
+            "--model m.json.gz --paginators p.json --endpoints e.json --operations A,B --out x.rs",
+        )
+        .unwrap();
         assert_eq!(a.model.to_str(), Some("m.json.gz"));
         assert_eq!(a.operations, Some(vec!["A".to_string(), "B".to_string()]));
-        assert!(args("--model m --all --out x.rs").unwrap().operations.is_none());
+        assert!(args("--model m --all --out x.rs")
+            .unwrap()
+            .operations
+            .is_none());
     }
 
     #[test]

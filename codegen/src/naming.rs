@@ -102,7 +102,11 @@ pub(crate) fn type_ident(name: &str) -> String {
     } else {
         words(name).iter().map(|w| capitalized(w)).collect()
     };
-    if out.len() > 1 && out.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+    if out.len() > 1
+        && out
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    {
         out = capitalized(&out.to_ascii_lowercase());
     }
     if out.is_empty() {
@@ -177,7 +181,13 @@ impl Rule {
             Rule::Default | Rule::Camel => parts
                 .iter()
                 .enumerate()
-                .map(|(i, p)| if i == 0 { p.to_string() } else { capitalized(p) })
+                .map(|(i, p)| {
+                    if i == 0 {
+                        p.to_string()
+                    } else {
+                        capitalized(p)
+                    }
+                })
                 .collect(),
             Rule::Pascal => parts.iter().map(|p| capitalized(p)).collect(),
             Rule::Kebab => parts.join("-"),
@@ -223,7 +233,11 @@ fn lower_first(s: &str) -> String {
 
 /// Of `rules`, the one under which the fewest of `pairs` (name, wire)
 /// need a `rename`; the first wins a tie (list the default first).
-pub(crate) fn best_rule(rules: &[Rule], pairs: &[(String, String)], wire_of: impl Fn(Rule, &str) -> String) -> Rule {
+pub(crate) fn best_rule(
+    rules: &[Rule],
+    pairs: &[(String, String)],
+    wire_of: impl Fn(Rule, &str) -> String,
+) -> Rule {
     let mut best = (usize::MAX, Rule::Default);
     for &rule in rules {
         let misses = pairs
@@ -250,7 +264,10 @@ mod tests {
     #[test]
     fn fields_are_snake_case_and_keywords_raw() {
         assert_eq!(field_ident("TableName"), ("table_name".into(), false));
-        assert_eq!(field_ident("domainIdentifier"), ("domain_identifier".into(), false));
+        assert_eq!(
+            field_ident("domainIdentifier"),
+            ("domain_identifier".into(), false)
+        );
         assert_eq!(field_ident("SSEKMSKeyId"), ("ssekms_key_id".into(), false));
         assert_eq!(field_ident("Ipv6Address"), ("ipv6_address".into(), false));
         assert_eq!(field_ident("type"), ("r#type".into(), false));
@@ -263,7 +280,10 @@ mod tests {
         assert_eq!(Rule::Default.field("domain_identifier"), "domainIdentifier");
         assert_eq!(Rule::Pascal.field("table_name"), "TableName");
         assert_eq!(Rule::Pascal.field("r#type"), "Type");
-        assert_eq!(Rule::Default.enum_value("IamRoleSession"), "IAM_ROLE_SESSION");
+        assert_eq!(
+            Rule::Default.enum_value("IamRoleSession"),
+            "IAM_ROLE_SESSION"
+        );
         assert_eq!(Rule::Kebab.enum_value("IamRole"), "iam-role");
         assert_eq!(Rule::Default.union_member("StringValue"), "stringValue");
     }
@@ -290,6 +310,9 @@ mod tests {
         let rule = best_rule(&[Rule::Default, Rule::Pascal], &pairs, |r, n| r.field(n));
         assert_eq!(rule, Rule::Pascal);
         let camel = vec![("key".to_string(), "key".to_string())];
-        assert_eq!(best_rule(&[Rule::Default, Rule::Pascal], &camel, |r, n| r.field(n)), Rule::Default);
+        assert_eq!(
+            best_rule(&[Rule::Default, Rule::Pascal], &camel, |r, n| r.field(n)),
+            Rule::Default
+        );
     }
 }

@@ -65,12 +65,20 @@ impl Service {
             signing_name,
             service_id,
             target_prefix: if needs_target {
-                Some(text("targetPrefix").ok_or("the model has no targetPrefix")?.to_string())
+                Some(
+                    text("targetPrefix")
+                        .ok_or("the model has no targetPrefix")?
+                        .to_string(),
+                )
             } else {
                 None
             },
             api_version: if needs_version {
-                Some(text("apiVersion").ok_or("the model has no apiVersion")?.to_string())
+                Some(
+                    text("apiVersion")
+                        .ok_or("the model has no apiVersion")?
+                        .to_string(),
+                )
             } else {
                 None
             },

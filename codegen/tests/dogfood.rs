@@ -34,7 +34,13 @@ fn src_datazone_is_the_generators_output() {
             .lines()
             .zip(generated.code.lines())
             .position(|(a, b)| a != b)
-            .map_or(committed.lines().count().min(generated.code.lines().count()), |i| i);
+            .map_or(
+                committed
+                    .lines()
+                    .count()
+                    .min(generated.code.lines().count()),
+                |i| i,
+            );
         panic!(
             "src/datazone/generated.rs differs from the generator's output from line {}:\n  committed: {:?}\n  generated: {:?}\nrun `AWSOP_REGENERATE=1 cargo test -p awsop-codegen --test dogfood` and review the diff",
             line + 1,
@@ -57,5 +63,8 @@ fn the_output_is_the_same_with_and_without_rustfmt() {
 fn the_endpoint_comes_from_the_rule_set() {
     let code = generator().render().unwrap().code;
     assert!(code.contains("endpoint = \"https://datazone.{region}.api.aws\""));
-    assert!(code.contains("paginator(input_token = \"next_token\""), "the model's own `pagination`");
+    assert!(
+        code.contains("paginator(input_token = \"next_token\""),
+        "the model's own `pagination`"
+    );
 }

@@ -74,7 +74,10 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
             generated.generated.len()
         ));
         if generated.protocol != protocol {
-            failures.push(format!("{service}: protocol {} (expected {protocol})", generated.protocol));
+            failures.push(format!(
+                "{service}: protocol {} (expected {protocol})",
+                generated.protocol
+            ));
         }
         if generated.left_out.len() != left_out {
             failures.push(format!(
@@ -95,14 +98,22 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
                 awsop.display().to_string()
             ),
         );
-        write(&krate.join("lib.rs"), &format!("pub mod {};\n", service.replace('-', "_")));
-        write(&krate.join(format!("{}.rs", service.replace('-', "_"))), &generated.code);
+        write(
+            &krate.join("lib.rs"),
+            &format!("pub mod {};\n", service.replace('-', "_")),
+        );
+        write(
+            &krate.join(format!("{}.rs", service.replace('-', "_"))),
+            &generated.code,
+        );
         members.push(format!("{service:?}"));
     }
     // The build-script way: a crate whose build.rs generates three DynamoDB
     // operations with the library, and includes them.
     let build_rs = scratch().join("build-rs");
-    let codegen = Path::new(env!("CARGO_MANIFEST_DIR")).canonicalize().unwrap();
+    let codegen = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .canonicalize()
+        .unwrap();
     write(
         &build_rs.join("Cargo.toml"),
         &format!(
@@ -149,7 +160,13 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).unwrap();
     write(&scratch().join("Cargo.lock"), &lock);
     let output = Command::new(env!("CARGO"))
-        .args(["check", "--workspace", "--keep-going", "--quiet", "--message-format=short"])
+        .args([
+            "check",
+            "--workspace",
+            "--keep-going",
+            "--quiet",
+            "--message-format=short",
+        ])
         .current_dir(scratch())
         // Its own target directory: the outer cargo holds the lock of the
         // project's, and the lock file of this workspace is its own.
@@ -178,7 +195,9 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
     }
     if let Some(rustfmt) = rustfmt() {
         for &(service, _, _) in SERVICES {
-            let file = scratch().join(service).join(format!("{}.rs", service.replace('-', "_")));
+            let file = scratch()
+                .join(service)
+                .join(format!("{}.rs", service.replace('-', "_")));
             let status = Command::new(&rustfmt)
                 .args(["--check", "--edition", "2021"])
                 .arg(&file)
@@ -193,7 +212,8 @@ fn every_operation_of_every_vendored_service_generates_and_compiles() {
 }
 
 fn rustfmt() -> Option<PathBuf> {
-    let rustfmt = std::env::var_os("RUSTFMT").map_or_else(|| PathBuf::from("rustfmt"), PathBuf::from);
+    let rustfmt =
+        std::env::var_os("RUSTFMT").map_or_else(|| PathBuf::from("rustfmt"), PathBuf::from);
     Command::new(&rustfmt)
         .arg("--version")
         .output()
@@ -221,7 +241,10 @@ fn check_docs(service: &str, code: &str, failures: &mut Vec<String>) {
         if text.starts_with("```") {
             fenced = !fenced;
             if fenced && text != "```text" {
-                failures.push(format!("{service}.rs:{}: a fence that is not `text`", n + 1));
+                failures.push(format!(
+                    "{service}.rs:{}: a fence that is not `text`",
+                    n + 1
+                ));
             }
             continue;
         }
@@ -242,7 +265,10 @@ fn check_docs(service: &str, code: &str, failures: &mut Vec<String>) {
         } else if indent == 0 {
             in_list = false;
         } else if indent >= 4 && !in_list && after_blank {
-            failures.push(format!("{service}.rs:{}: an indented code block: {doc}", n + 1));
+            failures.push(format!(
+                "{service}.rs:{}: an indented code block: {doc}",
+                n + 1
+            ));
         }
         after_blank = false;
         let mut tag = false;

@@ -163,8 +163,14 @@ impl Writer<'_, '_> {
         let mut args = ctx.service.operation_args();
         if ctx.service.http_bindings {
             let http = model_op.get("http");
-            args.push(format!("method = {}", str_lit(http.str("method").unwrap_or(""))));
-            args.push(format!("uri = {}", str_lit(http.str("requestUri").unwrap_or(""))));
+            args.push(format!(
+                "method = {}",
+                str_lit(http.str("method").unwrap_or(""))
+            ));
+            args.push(format!(
+                "uri = {}",
+                str_lit(http.str("requestUri").unwrap_or(""))
+            ));
             let status = http.get("responseCode").as_f64().unwrap_or(200.0) as u64;
             if status != 200 {
                 args.push(format!("status = {status}"));
@@ -218,7 +224,10 @@ impl Writer<'_, '_> {
                 self.struct_body(&op.struct_name, &fields.fields);
             }
             _ => {
-                derive(&mut self.out, &["Debug", "Clone", "Default", "PartialEq", "Eq"]);
+                derive(
+                    &mut self.out,
+                    &["Debug", "Clone", "Default", "PartialEq", "Eq"],
+                );
                 writeln!(self.out, "pub struct {};\n", op.struct_name).ok();
             }
         }
@@ -307,11 +316,18 @@ impl Writer<'_, '_> {
         args.extend(ctx.xml_shape_args(shape)?);
         let model_shape = ctx.model.shape(shape)?;
         let returned_by = ctx.ops.iter().find(|o| o.output.as_deref() == Some(shape));
-        docs(&mut self.out, "", model_shape.str("documentation"), || match returned_by {
-            Some(op) => format!("What [`{}`] returns.", op.struct_name),
-            None if ctx.errors.iter().any(|e| e == shape) => format!("The body of the `{shape}` error."),
-            None => format!("The `{shape}` structure."),
-        });
+        docs(
+            &mut self.out,
+            "",
+            model_shape.str("documentation"),
+            || match returned_by {
+                Some(op) => format!("What [`{}`] returns.", op.struct_name),
+                None if ctx.errors.iter().any(|e| e == shape) => {
+                    format!("The body of the `{shape}` error.")
+                }
+                None => format!("The `{shape}` structure."),
+            },
+        );
         if let Some(attr) = deprecated_attr(&deprecation(model_shape)) {
             writeln!(self.out, "{attr}").ok();
         }
@@ -335,9 +351,18 @@ impl Writer<'_, '_> {
             if variants.iter().any(|(_, v)| v == value) {
                 continue;
             }
-            variants.push((unique_variant(variant_ident(value), &mut used), value.to_string()));
+            variants.push((
+                unique_variant(variant_ident(value), &mut used),
+                value.to_string(),
+            ));
         }
-        let rules = [Rule::Default, Rule::Pascal, Rule::Camel, Rule::Kebab, Rule::Snake];
+        let rules = [
+            Rule::Default,
+            Rule::Pascal,
+            Rule::Camel,
+            Rule::Kebab,
+            Rule::Snake,
+        ];
         let rule = best_rule(&rules, &variants, |r, v| r.enum_value(v));
         docs(&mut self.out, "", model_shape.str("documentation"), || {
             format!("The values of `{shape}`; others arrive as `Unknown`.")
@@ -345,8 +370,16 @@ impl Writer<'_, '_> {
         if let Some(attr) = deprecated_attr(&deprecation(model_shape)) {
             writeln!(self.out, "{attr}").ok();
         }
-        self.shape_attr(rule.name().map(|r| format!("rename_all = {}", str_lit(r))).into_iter().collect());
-        derive(&mut self.out, &["Debug", "Clone", "PartialEq", "Eq", "Hash"]);
+        self.shape_attr(
+            rule.name()
+                .map(|r| format!("rename_all = {}", str_lit(r)))
+                .into_iter()
+                .collect(),
+        );
+        derive(
+            &mut self.out,
+            &["Debug", "Clone", "PartialEq", "Eq", "Hash"],
+        );
         writeln!(self.out, "pub enum {} {{", ctx.type_name(shape)?).ok();
         for (variant, value) in &variants {
             writeln!(self.out, "    /// `{}`", value.replace('`', "'")).ok();
@@ -370,9 +403,13 @@ impl Writer<'_, '_> {
             let variant = unique_variant(variant_ident(member), &mut used);
             variants.push((variant, wire, member_shape, reference));
         }
-        let pairs: Vec<(String, String)> =
-            variants.iter().map(|(v, w, _, _)| (v.clone(), w.clone())).collect();
-        let rule = best_rule(&[Rule::Default, Rule::Pascal], &pairs, |r, v| r.union_member(v));
+        let pairs: Vec<(String, String)> = variants
+            .iter()
+            .map(|(v, w, _, _)| (v.clone(), w.clone()))
+            .collect();
+        let rule = best_rule(&[Rule::Default, Rule::Pascal], &pairs, |r, v| {
+            r.union_member(v)
+        });
         docs(&mut self.out, "", model_shape.str("documentation"), || {
             format!("One of the members of `{shape}`.")
         });
@@ -384,7 +421,12 @@ impl Writer<'_, '_> {
             .map(|(_, _, member_shape, _)| ctx.rust_type(member_shape))
             .collect::<Result<Vec<_>, _>>()?;
         self.allow_deprecated(&types);
-        self.shape_attr(rule.name().map(|r| format!("rename_all = {}", str_lit(r))).into_iter().collect());
+        self.shape_attr(
+            rule.name()
+                .map(|r| format!("rename_all = {}", str_lit(r)))
+                .into_iter()
+                .collect(),
+        );
         if ctx.has_eq(shape) {
             derive(&mut self.out, &["Debug", "Clone", "PartialEq", "Eq"]);
         } else {
@@ -399,9 +441,12 @@ impl Writer<'_, '_> {
             if let Some(format) = ctx.timestamp_format(&member_shape)? {
                 attrs.push(format!("timestamp_format = {}", str_lit(format)));
             }
-            docs(&mut self.out, "    ", reference.str("documentation"), || {
-                format!("The `{wire}` member.")
-            });
+            docs(
+                &mut self.out,
+                "    ",
+                reference.str("documentation"),
+                || format!("The `{wire}` member."),
+            );
             if let Some(attr) = deprecated_attr(&deprecation(reference)) {
                 writeln!(self.out, "    {attr}").ok();
             }
@@ -489,9 +534,20 @@ pub(crate) fn render(ctx: &Ctx<'_>, source: &str) -> Result<String, String> {
     )
     .ok();
     let names: Vec<&str> = ctx.ops.iter().map(|o| o.name.as_str()).collect();
-    writeln!(head, "// Operations ({}): {}.", names.len(), names.join(", ")).ok();
+    writeln!(
+        head,
+        "// Operations ({}): {}.",
+        names.len(),
+        names.join(", ")
+    )
+    .ok();
     if !ctx.left_out.is_empty() {
-        writeln!(head, "//\n// Left out ({}), because the macros cannot express them yet:", ctx.left_out.len()).ok();
+        writeln!(
+            head,
+            "//\n// Left out ({}), because the macros cannot express them yet:",
+            ctx.left_out.len()
+        )
+        .ok();
         for (name, why) in &ctx.left_out {
             writeln!(head, "// - {name}: {why}").ok();
         }

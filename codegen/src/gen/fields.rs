@@ -58,7 +58,11 @@ pub(crate) struct Fields {
 impl Ctx<'_> {
     /// The fields of structure `shape` in `role`.
     pub(crate) fn fields(&self, shape: &str, role: Role) -> Result<Fields, String> {
-        let role = if self.service.http_bindings { role } else { Role::Nested };
+        let role = if self.service.http_bindings {
+            role
+        } else {
+            Role::Nested
+        };
         let payload = match role {
             Role::Nested => None,
             _ => self.model.shape(shape)?.str("payload"),
@@ -83,11 +87,15 @@ impl Ctx<'_> {
                 // Request bindings mean nothing in a response.
                 (Role::Output, Some("uri" | "querystring")) => Binding::Body,
                 (_, Some("header")) => Binding::Header(wire.to_string()),
-                (_, Some("headers")) => Binding::PrefixHeaders(location_name.unwrap_or("").to_string()),
+                (_, Some("headers")) => {
+                    Binding::PrefixHeaders(location_name.unwrap_or("").to_string())
+                }
                 (Role::Output, Some("statusCode")) => Binding::StatusCode,
                 (_, None) if payload == Some(member.as_str()) => Binding::Payload,
                 (_, None) => Binding::Body,
-                (_, Some(other)) => return Err(format!("{what} has the unsupported location `{other}`")),
+                (_, Some(other)) => {
+                    return Err(format!("{what} has the unsupported location `{other}`"))
+                }
             };
 
             let (mut ident, mut escaped) = field_ident(member);
@@ -106,7 +114,9 @@ impl Ctx<'_> {
                 Binding::Query(name) => attrs.push(format!("query = {}", str_lit(name))),
                 Binding::QueryMap => attrs.push("query_params".to_string()),
                 Binding::Header(name) => attrs.push(format!("header = {}", str_lit(name))),
-                Binding::PrefixHeaders(prefix) => attrs.push(format!("prefix_headers = {}", str_lit(prefix))),
+                Binding::PrefixHeaders(prefix) => {
+                    attrs.push(format!("prefix_headers = {}", str_lit(prefix)))
+                }
                 Binding::StatusCode => attrs.push("response_code".to_string()),
                 Binding::Payload => {
                     attrs.push("payload".to_string());
@@ -150,8 +160,9 @@ impl Ctx<'_> {
             if !plain {
                 ty = format!("Option<{ty}>");
             }
-            let deprecated = (reference.flag("deprecated") || self.model.shape(&member_shape)?.flag("deprecated"))
-                .then(|| reference.str("deprecatedMessage").map(str::to_string));
+            let deprecated = (reference.flag("deprecated")
+                || self.model.shape(&member_shape)?.flag("deprecated"))
+            .then(|| reference.str("deprecatedMessage").map(str::to_string));
             fields.push(Field {
                 member: wire.to_string(),
                 ident,
@@ -195,7 +206,11 @@ impl Ctx<'_> {
                 }
             }
         }
-        Ok(Fields { fields, rule, dropped })
+        Ok(Fields {
+            fields,
+            rule,
+            dropped,
+        })
     }
 }
 

@@ -115,8 +115,10 @@ impl Ctx<'_> {
     /// Whether a member of `owner` typed `member_shape` must be boxed (the
     /// type would otherwise contain itself).
     pub(crate) fn needs_box(&self, owner: &str, member_shape: &str) -> Result<bool, String> {
-        Ok(matches!(self.kind(member_shape)?, Kind::Struct | Kind::Union)
-            && self.reaches(member_shape, owner))
+        Ok(
+            matches!(self.kind(member_shape)?, Kind::Struct | Kind::Union)
+                && self.reaches(member_shape, owner),
+        )
     }
 
     /// Whether values of `shape` are secret: the shape is marked
@@ -163,10 +165,13 @@ impl Ctx<'_> {
                     return true;
                 }
                 let required = self.required(shape);
-                self.members(shape).unwrap_or(&[]).iter().all(|(member, r)| {
-                    !required.contains(member)
-                        || target(r, "member").is_ok_and(|t| self.has_default_in(&t, visiting))
-                })
+                self.members(shape)
+                    .unwrap_or(&[])
+                    .iter()
+                    .all(|(member, r)| {
+                        !required.contains(member)
+                            || target(r, "member").is_ok_and(|t| self.has_default_in(&t, visiting))
+                    })
             }
             _ => true,
         }
@@ -185,7 +190,9 @@ impl Ctx<'_> {
                 if !visiting.insert(shape.to_string()) {
                     return true;
                 }
-                self.children(shape).iter().all(|c| self.has_eq_in(c, visiting))
+                self.children(shape)
+                    .iter()
+                    .all(|c| self.has_eq_in(c, visiting))
             }
             Ok(Kind::List { member, .. }) => self.has_eq_in(&member, visiting),
             Ok(Kind::Map { value, .. }) => self.has_eq_in(&value, visiting),
@@ -221,7 +228,9 @@ impl Ctx<'_> {
             Some("iso8601") => Ok(Some("date-time")),
             Some("unixTimestamp") => Ok(Some("epoch-seconds")),
             Some("rfc822") => Ok(Some("http-date")),
-            Some(other) => Err(format!("timestamp shape `{element}` has the unknown format `{other}`")),
+            Some(other) => Err(format!(
+                "timestamp shape `{element}` has the unknown format `{other}`"
+            )),
         }
     }
 }

@@ -19,8 +19,25 @@ use crate::protocol::Service;
 
 /// Names the generated code must not shadow (its imports and the prelude).
 const RESERVED: &[&str] = &[
-    "Blob", "Box", "DateTime", "Default", "Document", "Err", "Error", "HashMap", "None", "Ok",
-    "Option", "Result", "Self", "Some", "String", "Vec", "Clone", "Debug", "PartialEq",
+    "Blob",
+    "Box",
+    "DateTime",
+    "Default",
+    "Document",
+    "Err",
+    "Error",
+    "HashMap",
+    "None",
+    "Ok",
+    "Option",
+    "Result",
+    "Self",
+    "Some",
+    "String",
+    "Vec",
+    "Clone",
+    "Debug",
+    "PartialEq",
 ];
 
 /// One operation that is generated.
@@ -82,7 +99,8 @@ impl<'a> Ctx<'a> {
         let mut planned = Vec::new();
         for name in operations {
             let Some(op) = model.operation(name) else {
-                ctx.left_out.push((name.clone(), "not an operation of this model".into()));
+                ctx.left_out
+                    .push((name.clone(), "not an operation of this model".into()));
                 continue;
             };
             match ctx.check(name, op) {

@@ -55,7 +55,10 @@ impl Ctx<'_> {
 
     /// `paginator(...)` for `op` (and a note on what it leaves out), or why
     /// there is none.
-    pub(crate) fn paginator_args(&self, op: &Op) -> Option<Result<(String, Option<String>), String>> {
+    pub(crate) fn paginator_args(
+        &self,
+        op: &Op,
+    ) -> Option<Result<(String, Option<String>), String>> {
         let spec = self.paginators?.get("pagination").get(&op.name);
         if matches!(spec, Json::Null) {
             return None;
@@ -67,10 +70,10 @@ impl Ctx<'_> {
         let (Some(input), Some(output)) = (&op.input, &op.output) else {
             return Err("the operation has no input or no output".to_string());
         };
-        let input_token = single(spec.get("input_token"))
-            .ok_or("it pages with more than one input token")?;
-        let output_token = single(spec.get("output_token"))
-            .ok_or("it pages with more than one output token")?;
+        let input_token =
+            single(spec.get("input_token")).ok_or("it pages with more than one input token")?;
+        let output_token =
+            single(spec.get("output_token")).ok_or("it pages with more than one output token")?;
         let in_members = self.members(input)?;
         let input_field = |name: &str| -> Result<String, String> {
             if !in_members.iter().any(|(m, _)| m == name) {
@@ -80,10 +83,15 @@ impl Ctx<'_> {
         };
         let mut args = vec![
             format!("input_token = {}", str_lit(&input_field(input_token)?)),
-            format!("output_token = {}", str_lit(&self.field_path(output, output_token)?)),
+            format!(
+                "output_token = {}",
+                str_lit(&self.field_path(output, output_token)?)
+            ),
         ];
         if self.required(input).iter().any(|m| m == input_token) {
-            return Err(format!("its input token `{input_token}` is a required member"));
+            return Err(format!(
+                "its input token `{input_token}` is a required member"
+            ));
         }
         // botocore may aggregate several result keys (DynamoDB's `Items`,
         // `Count`, `ScannedCount`); the macros' `items` is one list: the
@@ -102,7 +110,10 @@ impl Ctx<'_> {
             .collect();
         let mut note = None;
         match lists.as_slice() {
-            [items] => args.push(format!("items = {}", str_lit(&self.field_path(output, items)?))),
+            [items] => args.push(format!(
+                "items = {}",
+                str_lit(&self.field_path(output, items)?)
+            )),
             [] if keys.is_empty() => {}
             _ => {
                 note = Some(format!(
@@ -115,7 +126,10 @@ impl Ctx<'_> {
             args.push(format!("page_size = {}", str_lit(&input_field(limit)?)));
         }
         if let Some(more) = spec.str("more_results") {
-            args.push(format!("more_results = {}", str_lit(&self.field_path(output, more)?)));
+            args.push(format!(
+                "more_results = {}",
+                str_lit(&self.field_path(output, more)?)
+            ));
         }
         Ok((format!("paginator({})", args.join(", ")), note))
     }

@@ -26,7 +26,9 @@ pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
     if ctx.service.http_bindings {
         let method = op.get("http").str("method").unwrap_or("");
         if !METHODS.contains(&method) {
-            return Err(format!("its HTTP method `{method}` is not one the macros accept"));
+            return Err(format!(
+                "its HTTP method `{method}` is not one the macros accept"
+            ));
         }
         if op.get("http").str("requestUri").is_none() {
             return Err("the model gives no requestUri".to_string());

@@ -32,7 +32,11 @@ fn namespace_args(value: &Json, key: &str, prefix_key: &str, out: &mut Vec<Strin
 
 impl Ctx<'_> {
     /// The XML options of a body member (its `reference`) targeting `member_shape`.
-    pub(crate) fn xml_member_args(&self, reference: &Json, member_shape: &str) -> Result<Vec<String>, String> {
+    pub(crate) fn xml_member_args(
+        &self,
+        reference: &Json,
+        member_shape: &str,
+    ) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         if !self.service.is_xml() {
             return Ok(out);
@@ -41,7 +45,10 @@ impl Ctx<'_> {
         if reference.flag("xmlAttribute") {
             out.push("xml_attribute".to_string());
         }
-        let collection = matches!(self.kind(member_shape)?, Kind::List { .. } | Kind::Map { .. });
+        let collection = matches!(
+            self.kind(member_shape)?,
+            Kind::List { .. } | Kind::Map { .. }
+        );
         if collection && (reference.flag("flattened") || target.flag("flattened")) {
             out.push("xml_flattened".to_string());
         }
@@ -110,7 +117,12 @@ impl Ctx<'_> {
         if let Some(name) = s.str("locationName") {
             out.push(format!("xml_name = {}", str_lit(name)));
         }
-        namespace_args(s.get("xmlNamespace"), "xml_namespace", "xml_prefix", &mut out);
+        namespace_args(
+            s.get("xmlNamespace"),
+            "xml_namespace",
+            "xml_prefix",
+            &mut out,
+        );
         Ok(out)
     }
 
@@ -118,7 +130,11 @@ impl Ctx<'_> {
     /// element is the shape's `locationName`, else the operation's
     /// `input.locationName`, else the shape's name (the struct is named
     /// after the operation).
-    pub(crate) fn xml_operation_args(&self, input: &str, input_ref: &Json) -> Result<Vec<String>, String> {
+    pub(crate) fn xml_operation_args(
+        &self,
+        input: &str,
+        input_ref: &Json,
+    ) -> Result<Vec<String>, String> {
         let mut out = Vec::new();
         if self.service.protocol != "restXml" {
             return Ok(out);
