@@ -36,6 +36,12 @@ fn tokens(html: &str) -> Vec<Token<'_>> {
             rest = after.find("-->").map_or("", |end| &after[end + 3..]);
             continue;
         }
+        // A `<` that opens no tag (`1 < 2`) is text.
+        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') {
+            out.push(Token::Text("<"));
+            rest = &rest[1..];
+            continue;
+        }
         let Some(gt) = rest.find('>') else {
             // A `<` that opens no tag is text.
             out.push(Token::Text(rest));
@@ -185,6 +191,10 @@ impl Converter {
     }
 
     fn flush(&mut self) {
+        // A note's label stays with the paragraph that follows it.
+        if matches!(self.inline.trim(), "**Note:**" | "**Important:**") {
+            return;
+        }
         let text = self.inline.split_whitespace().collect::<Vec<_>>().join(" ");
         self.inline.clear();
         if text.is_empty() {
