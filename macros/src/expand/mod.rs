@@ -13,7 +13,7 @@ mod structure;
 mod union;
 mod xml;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::quote;
 use syn::Item;
 
@@ -33,7 +33,7 @@ pub(crate) fn aws_operation(args: TokenStream, input: TokenStream) -> TokenStrea
         valid::operation(&cx, op);
     }
     match (cx.check(), op) {
-        (Ok(()), Some(op)) => operation::expand(&op),
+        (Ok(()), Some(op)) => allow_deprecated(operation::expand(&op)),
         (Err(e), _) => fallback(item, Some(e)),
         (Ok(()), None) => fallback(item, None),
     }
@@ -53,17 +53,34 @@ pub(crate) fn aws_shape(args: TokenStream, input: TokenStream) -> TokenStream {
     match (cx.check(), shape) {
         (Ok(()), Some(shape)) => {
             let paths = paths::Paths::new(args.krate.as_ref());
-            match &shape {
+            allow_deprecated(match &shape {
                 Shape::Structure(s) => structure::expand(s, &paths),
                 Shape::StringEnum(e) => string_enum::expand(e, &paths),
                 Shape::IntEnum(e) => int_enum::expand(e, &paths),
                 Shape::Union(e) => union::expand(e, &paths),
                 Shape::Errors(e) => errors::expand(e, &paths),
-            }
+            })
         }
         (Err(e), _) => fallback(item, Some(e)),
         (Ok(()), None) => fallback(item, None),
     }
+}
+
+/// `#[allow(deprecated)]` on every impl an expansion adds: the macro's own
+/// code reads the members and names the types a user marked
+/// `#[deprecated]` (as generated code for a model's deprecated members
+/// does), and that is no use of them by the user, who still gets the
+/// warning wherever their own code touches them. Impls are the only items
+/// the expansions add at the top level, after the user's item.
+fn allow_deprecated(expansion: TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    for tree in expansion {
+        if matches!(&tree, TokenTree::Ident(ident) if ident == "impl") {
+            out.extend(quote!(#[allow(deprecated)]));
+        }
+        out.extend(std::iter::once(tree));
+    }
+    out
 }
 
 /// The user's item as written, minus the `#[aws(...)]` attributes (which
