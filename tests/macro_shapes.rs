@@ -461,3 +461,34 @@ fn unit_and_empty_structures() {
     assert_eq!(read::<Empty>(r#"{"anything": 1}"#).unwrap(), Empty {});
     assert!(read::<Unit>("1").is_err());
 }
+
+/// DynamoDB's `AttributeValue` wire names (`S`, `NS`, `BOOL`, ...), as in
+/// botocore's model: `rename_all` names a union's members too.
+#[aws_shape(rename_all = "SCREAMING_SNAKE_CASE")]
+#[derive(Debug, Clone, PartialEq)]
+enum AttributeValue {
+    S(String),
+    Ns(Vec<String>),
+    Bool(bool),
+    M(HashMap<String, AttributeValue>),
+}
+
+#[test]
+fn rename_all_names_union_members() {
+    let value = AttributeValue::M(HashMap::from([(
+        "tags".to_owned(),
+        AttributeValue::Ns(vec!["1".into()]),
+    )]));
+    assert_eq!(
+        write(&value),
+        serde_json::json!({"M": {"tags": {"NS": ["1"]}}})
+    );
+    assert_eq!(
+        read::<AttributeValue>(r#"{"S":"x"}"#).unwrap(),
+        AttributeValue::S("x".into())
+    );
+    assert_eq!(
+        read::<AttributeValue>(r#"{"BOOL":true}"#).unwrap(),
+        AttributeValue::Bool(true)
+    );
+}

@@ -513,12 +513,10 @@ fn enum_shape(
             .variants
             .iter()
             .map(|v| {
-                variant(
-                    cx,
-                    v,
-                    VariantPlace::Union,
-                    lower_first(&v.ident.to_string()),
-                )
+                // Member names: lowerCamelCase unless `rename_all` names a rule.
+                let name = v.ident.to_string();
+                let wire = rule.map_or_else(|| lower_first(&name), |r| r.variant(&name));
+                variant(cx, v, VariantPlace::Union, wire)
             })
             .collect();
         return Some(Shape::Union(Enum { item, variants }));

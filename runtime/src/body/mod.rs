@@ -15,7 +15,7 @@
 //! use awsop_runtime::body::ByteStream;
 //! # async fn demo() -> std::io::Result<()> {
 //! let mut body = ByteStream::from("hello");
-//! assert_eq!(body.len(), Some(5));
+//! assert_eq!(body.content_length(), Some(5));
 //! assert_eq!(body.next().await.transpose()?.as_deref(), Some(&b"hello"[..]));
 //! assert!(body.next().await.is_none());
 //! # Ok(()) }

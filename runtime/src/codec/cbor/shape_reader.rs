@@ -50,11 +50,17 @@ fn type_described(t: Type) -> &'static str {
     }
 }
 
+/// How deep a response's items may nest when read as shapes: the JSON
+/// reader's limit. Documents are read recursively, and at the decoder's
+/// general limit (256) a hostile body overflowed a 2 MiB thread stack in
+/// debug builds while the call's future was being polled.
+const SHAPE_MAX_DEPTH: usize = crate::codec::json::MAX_DEPTH as usize;
+
 impl<'a> CborShapeReader<'a> {
     /// A reader at the start of `body`.
     pub fn new(body: &'a [u8]) -> Self {
         CborShapeReader {
-            cbor: Decoder::new(body),
+            cbor: Decoder::new(body).with_max_depth(SHAPE_MAX_DEPTH),
         }
     }
 
