@@ -2,6 +2,7 @@
 //! second request id, the bucket's region on a wrong-region answer, and
 //! errors of HEAD requests (which have no body to name them).
 
+#[cfg(feature = "xml")]
 use crate::codec::xml::{XmlEvent, XmlReader};
 use crate::error::ErrorMetadata;
 use crate::http::HttpResponse;
@@ -45,7 +46,20 @@ pub(crate) fn enrich_metadata(metadata: ErrorMetadata, response: &HttpResponse) 
     metadata
 }
 
+// Without the feature `xml` no restXml operation (so no S3 one) can be
+// declared, and S3's bodies are never read.
+#[cfg(not(feature = "xml"))]
+fn root_element(_body: &[u8]) -> Option<&str> {
+    None
+}
+
+#[cfg(not(feature = "xml"))]
+fn element_under_error(_body: &[u8], _name: &str) -> Option<String> {
+    None
+}
+
 /// The name of the document's root element, if the body is XML.
+#[cfg(feature = "xml")]
 fn root_element(body: &[u8]) -> Option<&str> {
     let mut reader = XmlReader::new(body).ok()?;
     match reader.next().ok()? {
@@ -55,6 +69,7 @@ fn root_element(body: &[u8]) -> Option<&str> {
 }
 
 /// The text of `<Error><name>` (a direct child of the root `<Error>`).
+#[cfg(feature = "xml")]
 fn element_under_error(body: &[u8], name: &str) -> Option<String> {
     if body.is_empty() {
         return None;
@@ -90,7 +105,7 @@ fn element_under_error(body: &[u8], name: &str) -> Option<String> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "xml"))]
 mod tests {
     use super::*;
 
