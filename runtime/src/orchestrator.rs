@@ -161,12 +161,7 @@ async fn attempts<O: Operation>(
             Some(request) => request,
             None => route(operation.serialize().map_err(Error::construction)?)?,
         };
-        // A fresh read of the body for every attempt: bytes and files from
-        // the start; a reader is shared, and is read by one attempt only.
-        let body = match next_body.take() {
-            Some(body) => Some(body),
-            None => operation.request_body(),
-        };
+        let body = next_body.take();
         let outcome = in_span(
             one_attempt::<O>(
                 inner,
@@ -209,12 +204,11 @@ async fn attempts<O: Operation>(
                 if attempt >= max_attempts {
                     return Err(error);
                 }
-                // A body that could be read only once, and was, cannot be
-                // sent again.
-                if operation
-                    .request_body()
-                    .is_some_and(|body| !body.can_replay())
-                {
+                // A fresh read of the body for the next attempt: bytes and
+                // files from the start. A reader is shared and read by one
+                // attempt only: once read, it cannot be sent again.
+                next_body = operation.request_body();
+                if next_body.as_ref().is_some_and(|body| !body.can_replay()) {
                     tracing::debug!("the request body cannot be replayed; not retrying");
                     return Err(error);
                 }
@@ -340,7 +334,7 @@ async fn one_attempt<O: Operation>(
             let secrets = echoed_secrets(inner, credentials.as_ref());
             let refs: Vec<&str> = secrets.iter().map(String::as_str).collect();
             redact::redact_response(&mut response, &refs);
-            redact::while_parsing(&secrets, || on_response::<O>(inner, response, span, skew))
+            redact::while_parsing(secrets, || on_response::<O>(inner, response, span, skew))
         }
         Err(Failure::Credentials(e)) => Outcome::Done(Err(Error::credentials(e))),
         Err(Failure::Signing(e)) => Outcome::Done(Err(Error::configuration_error(
@@ -541,7 +535,6 @@ fn echoed_secrets(inner: &ClientInner, credentials: Option<&Credentials>) -> Vec
         secrets.push(credentials.secret_access_key().to_owned());
         secrets.extend(credentials.session_token().map(str::to_owned));
     }
-    secrets.retain(|s| !s.is_empty());
     secrets
 }
 
