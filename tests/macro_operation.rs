@@ -309,6 +309,28 @@ fn renamed_label_and_regex_literal() {
     assert_eq!(op.serialize().unwrap().uri, "/ReDosLiteral/abc/(a+)+");
 }
 
+// botocore names some labels after a hyphenated locationName (API Gateway
+// v2's, MQ's and Pinpoint's `GET /v2/tags/{resource-arn}`).
+#[test]
+fn hyphenated_label() {
+    #[aws_operation(
+        service = "apigateway",
+        method = "GET",
+        uri = "/v2/tags/{resource-arn}"
+    )]
+    struct GetTags {
+        #[aws(label, rename = "resource-arn")]
+        resource_arn: String,
+    }
+    let op = GetTags {
+        resource_arn: "arn:aws:apigateway:us-east-1::/apis/a1b2".into(),
+    };
+    assert_eq!(
+        op.serialize().unwrap().uri,
+        "/v2/tags/arn%3Aaws%3Aapigateway%3Aus-east-1%3A%3A%2Fapis%2Fa1b2"
+    );
+}
+
 // ---- query --------------------------------------------------------------------
 
 #[aws_shape]

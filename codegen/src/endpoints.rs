@@ -193,11 +193,23 @@ impl Scope {
     }
 }
 
-/// The aws partition's endpoint template (`https://datazone.{region}.api.aws`).
-pub(crate) fn aws_template(rule_set: &Json) -> Result<String, String> {
+/// The aws partition's endpoint template (`https://datazone.{region}.api.aws`)
+/// for an operation whose `staticContextParams` are `static_params`
+/// (`{"ApiType": {"value": "ControlPlane"}}`; `Json::Null` for none): an
+/// operation's static parameters override the rule set's defaults, which is
+/// how Neptune Analytics sends control-plane and data-plane calls to
+/// different hosts.
+pub(crate) fn aws_template(rule_set: &Json, static_params: &Json) -> Result<String, String> {
     let mut scope = Scope { vars: Vec::new() };
     for (name, parameter) in rule_set.get("parameters").entries() {
-        let value = if parameter.str("builtIn") == Some("AWS::Region") {
+        let fixed = static_params.get(name).get("value");
+        let value = if !matches!(fixed, Json::Null) {
+            match fixed {
+                Json::Bool(b) => V::Bool(*b),
+                Json::String(s) => V::Str(s.clone()),
+                _ => V::None,
+            }
+        } else if parameter.str("builtIn") == Some("AWS::Region") {
             V::Str(REGION.to_string())
         } else {
             match parameter.get("default") {
@@ -238,6 +250,14 @@ mod tests {
                 {"conditions": [], "type": "error", "error": "Invalid Configuration"}]}"#,
         )
         .unwrap();
-        assert_eq!(aws_template(&rules).unwrap(), "https://x.{region}.api.aws");
+        assert_eq!(
+            aws_template(&rules, &Json::Null).unwrap(),
+            "https://x.{region}.api.aws"
+        );
+        let fips = Json::parse(br#"{"UseFIPS": {"value": true}}"#).unwrap();
+        assert_eq!(
+            aws_template(&rules, &fips).unwrap(),
+            "https://x-fips.{region}.amazonaws.com"
+        );
     }
 }

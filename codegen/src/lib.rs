@@ -147,13 +147,16 @@ impl Generator {
             None if model.doc.has("pagination") => Some(model.doc.clone()),
             None => None,
         };
-        let endpoint = match &self.endpoints {
-            Some(path) => Some(
-                endpoints::aws_template(&model::read_json(path)?)
-                    .map_err(|e| Error::model(path, e))?,
-            ),
+        let rule_set = match &self.endpoints {
+            Some(path) => Some(model::read_json(path)?),
             None => None,
         };
+        // The service's own template, from the rules with no operation's
+        // parameters; an operation whose parameters lead elsewhere (or
+        // nowhere) is settled when it is planned.
+        let endpoint = rule_set
+            .as_ref()
+            .and_then(|rules| endpoints::aws_template(rules, &json::Json::Null).ok());
         let service = protocol::Service::new(model.metadata(), endpoint)
             .map_err(|e| Error::model(&self.model, e))?;
         let names: Vec<String> = match &self.operations {
@@ -175,6 +178,7 @@ impl Generator {
             &model,
             service,
             paginators.as_ref(),
+            rule_set.as_ref(),
             self.crate_path.clone(),
             &names,
         );

@@ -33,6 +33,8 @@ pub(crate) struct Service {
     pub(crate) query_compatible: bool,
     /// The endpoint template, when the macros' default would be wrong.
     pub(crate) endpoint: Option<String>,
+    /// The macros' default template (the signing name, every partition's suffix).
+    default_endpoint: String,
 }
 
 impl Service {
@@ -87,7 +89,13 @@ impl Service {
             // The macros' default (the signing name, with every partition's
             // suffix) is kept unless the model says otherwise.
             endpoint: (endpoint != default).then_some(endpoint),
+            default_endpoint: default,
         })
+    }
+
+    /// `Some(url)` when an operation's template is not the macros' default.
+    pub(crate) fn endpoint_arg(&self, url: String) -> Option<String> {
+        (url != self.default_endpoint).then_some(url)
     }
 
     /// Whether the protocol reads or writes XML (or XML-named forms).
@@ -95,14 +103,15 @@ impl Service {
         matches!(self.protocol, "restXml" | "awsQuery" | "ec2Query")
     }
 
-    /// The `#[aws_operation(...)]` arguments every operation repeats.
-    pub(crate) fn operation_args(&self) -> Vec<String> {
+    /// The `#[aws_operation(...)]` arguments every operation repeats, with
+    /// the operation's `endpoint` template (`None`: the macros' default).
+    pub(crate) fn operation_args(&self, endpoint: Option<&str>) -> Vec<String> {
         use crate::naming::str_lit;
         let mut args = vec![
             format!("service = {}", str_lit(&self.signing_name)),
             format!("service_id = {}", str_lit(&self.service_id)),
         ];
-        if let Some(endpoint) = &self.endpoint {
+        if let Some(endpoint) = endpoint {
             args.push(format!("endpoint = {}", str_lit(endpoint)));
         }
         if self.protocol != "restJson1" {

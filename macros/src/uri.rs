@@ -65,10 +65,14 @@ impl UriTemplate {
                         None => (inner, false),
                     };
                     if name.is_empty()
-                        || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        // `-` as in botocore's `{resource-arn}`: a label names
+                        // the member's wire name, which may have one.
+                        || !name
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                     {
                         return Err(format!(
-                            "`{{{inner}}}` is not a label: write `{{name}}` or `{{name+}}` with letters, digits and `_`"
+                            "`{{{inner}}}` is not a label: write `{{name}}` or `{{name+}}` with letters, digits, `_` and `-`"
                         ));
                     }
                     if greedy && greedy_seen {
@@ -128,6 +132,11 @@ mod tests {
         assert_eq!(labels, [("domainIdentifier", false), ("id", true)]);
         assert_eq!(t.query.as_deref(), Some("x-id=Foo&bar"));
         assert_eq!(t.literal_query_keys(), ["x-id", "bar"]);
+        let hyphenated = UriTemplate::parse("/v2/tags/{resource-arn}").unwrap();
+        assert_eq!(
+            hyphenated.labels().collect::<Vec<_>>(),
+            [("resource-arn", false)]
+        );
     }
 
     #[test]
@@ -142,7 +151,7 @@ mod tests {
             "/a/{b}/{b}",
             "/a/{b+}/{c+}",
             "/a?x={y}",
-            "/a/{b-c}",
+            "/a/{b.c}",
         ] {
             assert!(UriTemplate::parse(bad).is_err(), "{bad}");
         }

@@ -407,3 +407,35 @@ impl PageSize for i64 {
         *self = i64::from(size);
     }
 }
+
+// Route 53, CloudFront and API Gateway v2 model their page sizes as
+// strings (`MaxItems=100` in the query either way).
+impl PageSize for Option<String> {
+    fn set_page_size(&mut self, size: i32) {
+        *self = Some(size.to_string());
+    }
+}
+
+impl PageSize for String {
+    fn set_page_size(&mut self, size: i32) {
+        *self = size.to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PageSize;
+
+    #[test]
+    fn page_sizes_of_every_modeled_type() {
+        let (mut a, mut b, mut c, mut d) = (None::<i32>, 0i64, None::<String>, String::new());
+        a.set_page_size(25);
+        b.set_page_size(25);
+        c.set_page_size(100);
+        d.set_page_size(7);
+        assert_eq!(
+            (a, b, c.as_deref(), d.as_str()),
+            (Some(25), 25, Some("100"), "7")
+        );
+    }
+}

@@ -160,7 +160,7 @@ impl Writer<'_, '_> {
             Some(input) => Some(ctx.fields(input, Role::Input)?),
             None => None,
         };
-        let mut args = ctx.service.operation_args();
+        let mut args = ctx.service.operation_args(op.endpoint.as_deref());
         if ctx.service.http_bindings {
             let http = model_op.get("http");
             args.push(format!(

@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 
 pub(crate) use kinds::Kind;
 
+use crate::endpoints;
 use crate::json::Json;
 use crate::model::{target, Model};
 use crate::naming::{type_ident, variant_ident};
@@ -47,6 +48,8 @@ pub(crate) struct Op {
     pub(crate) input: Option<String>,
     pub(crate) output: Option<String>,
     pub(crate) errors: Vec<String>,
+    /// `endpoint = "..."` for this operation (`None`: the macros' default).
+    pub(crate) endpoint: Option<String>,
 }
 
 /// Everything the emitter needs about the chosen operations.
@@ -54,6 +57,8 @@ pub(crate) struct Ctx<'a> {
     pub(crate) model: &'a Model,
     pub(crate) service: Service,
     pub(crate) paginators: Option<&'a Json>,
+    /// `endpoint-rule-set-1.json`, when given.
+    rule_set: Option<&'a Json>,
     /// `crate = "..."` on every declaration, when awsop is not `::awsop`.
     pub(crate) crate_path: Option<String>,
     /// Shape → Rust type name (structures, unions, enums).
@@ -77,6 +82,7 @@ impl<'a> Ctx<'a> {
         model: &'a Model,
         service: Service,
         paginators: Option<&'a Json>,
+        rule_set: Option<&'a Json>,
         crate_path: Option<String>,
         operations: &[String],
     ) -> Ctx<'a> {
@@ -84,6 +90,7 @@ impl<'a> Ctx<'a> {
             model,
             service,
             paginators,
+            rule_set,
             crate_path,
             names: HashMap::new(),
             taken: RESERVED.iter().map(|s| s.to_string()).collect(),
@@ -153,12 +160,23 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|e| target(e, "an error reference"))
             .collect::<Result<Vec<_>, _>>()?;
+        let endpoint = match self.rule_set {
+            Some(rules) => {
+                let url =
+                    endpoints::aws_template(rules, op.get("staticContextParams")).map_err(|e| {
+                        format!("{e} (the rules need input the macros do not pass to them yet)")
+                    })?;
+                self.service.endpoint_arg(url)
+            }
+            None => self.service.endpoint.clone(),
+        };
         Ok(Op {
             name: name.to_string(),
             struct_name: String::new(),
             input,
             output: shape_of("output"),
             errors,
+            endpoint,
         })
     }
 
