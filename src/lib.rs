@@ -25,7 +25,7 @@ pub mod runtime {
     };
 }
 pub use awsop_runtime::body::ByteStream;
-pub use awsop_runtime::call_options::{CallOptions, PayloadSigning};
+pub use awsop_runtime::call_options::{CallOptions, PayloadSigning, RequestChecksum};
 pub use awsop_runtime::client::ConfigError;
 pub use awsop_runtime::pagination::Paginator;
 pub use awsop_runtime::presign::PresignedRequest;

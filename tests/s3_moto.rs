@@ -21,7 +21,7 @@ use awsop::s3::{
 };
 use awsop::{ByteStream, Client, ErrorKind};
 use awsop_moto::{require_moto, MotoServer};
-use support::{base64_sha256, client_for, pattern, plain_http, TempDir};
+use support::{base64_crc32, base64_sha256, client_for, pattern, plain_http, TempDir};
 
 /// Keys S3 users have: spaces, unicode, `+` and `%` (each needs its own
 /// encoding in the path and the signature), a slash-separated path.
@@ -91,6 +91,33 @@ async fn scenario(moto: &MotoServer, client: &Client, bucket: &str, style: &str)
     assert_eq!(head.content_type.as_deref(), Some("application/x-test"));
     assert_eq!(head.e_tag, put.e_tag);
 
+    // The default for a streamed upload without a checksum of its own:
+    // aws-chunked with a trailing CRC32, which moto decodes and keeps.
+    let streamed = pattern(600 * 1024 + 3);
+    let reader = std::io::Cursor::new(streamed.clone());
+    PutObject {
+        bucket: bucket.into(),
+        key: "objects/streamed.bin".into(),
+        body: ByteStream::from_reader(reader, streamed.len() as u64),
+        ..Default::default()
+    }
+    .send(client)
+    .await
+    .unwrap_or_else(|e| fail("PutObject (trailing checksum)", &e));
+    let got = GetObject {
+        checksum_mode: Some("ENABLED".into()),
+        ..GetObject::new(bucket, "objects/streamed.bin")
+    }
+    .send(client)
+    .await
+    .unwrap_or_else(|e| fail("GetObject (trailing checksum)", &e));
+    assert_eq!(got.checksum_crc32, Some(base64_crc32(&streamed)), "{style}");
+    let back = got.body.collect().await.unwrap();
+    assert!(
+        back[..] == streamed[..],
+        "{style}: moto stored the decoded bytes"
+    );
+
     // Odd keys, listed two a page with the paginator.
     for key in ODD_KEYS {
         PutObject {
@@ -121,6 +148,7 @@ async fn scenario(moto: &MotoServer, client: &Client, bucket: &str, style: &str)
     keys.sort();
     let mut expected: Vec<String> = ODD_KEYS.iter().map(|k| k.to_string()).collect();
     expected.push("objects/big.bin".into());
+    expected.push("objects/streamed.bin".into());
     expected.sort();
     assert_eq!(keys, expected, "{style}");
     let mut pages = ListObjectsV2::new(bucket).paginate(client).page_size(2);
@@ -129,7 +157,7 @@ async fn scenario(moto: &MotoServer, client: &Client, bucket: &str, style: &str)
         page.unwrap_or_else(|e| fail("ListObjectsV2 page", &e));
         page_count += 1;
     }
-    assert_eq!(page_count, 3, "six keys, two a page");
+    assert_eq!(page_count, 4, "seven keys, two a page");
 
     // CopyObject, then DeleteObjects of the odd keys.
     CopyObject::new(

@@ -16,7 +16,7 @@ use awsop::runtime::time::FixedTime;
 use awsop::runtime::transport::{DispatchError, HttpClient};
 use awsop::runtime::BoxFuture;
 use awsop::s3::{CopyObject, GetObject, HeadObject, PutObject, S3Error};
-use awsop::{CallOptions, Client, ClientBuilder, Credentials, PayloadSigning};
+use awsop::{CallOptions, Client, ClientBuilder, Credentials, PayloadSigning, RequestChecksum};
 
 /// The S3 API reference's example key ("Signature Calculations for the
 /// Authorization Header" and "Authenticating Requests: Using Query
@@ -349,7 +349,11 @@ async fn a_file_body_is_hashed_signed_and_sent_again_on_a_retry() {
         HttpResponse::new(503, "<Error><Code>SlowDown</Code></Error>"),
         HttpResponse::new(200, "").with_header("ETag", "\"e\""),
     ]);
-    let client = plain_client(http).build().unwrap();
+    // Checksums only where required: the file's SHA-256 is signed instead.
+    let client = plain_client(http)
+        .request_checksum(RequestChecksum::WhenRequired)
+        .build()
+        .unwrap();
     PutObject {
         bucket: "bucket".into(),
         key: "k".into(),
@@ -396,12 +400,93 @@ async fn a_reader_body_is_not_retried_once_read() {
     assert_eq!(err.code(), Some("SlowDown"));
     let seen = seen.lock().unwrap();
     assert_eq!(seen.len(), 1, "not retried");
-    assert_eq!(seen[0].body, b"streamed once");
-    // It could not be hashed before sending.
+    // Framed, with its CRC32 as the trailer (zlib.crc32(b"streamed once")).
+    assert_eq!(
+        seen[0].body,
+        b"d\r\nstreamed once\r\n0\r\nx-amz-checksum-crc32:Z15FDg==\r\n\r\n"
+    );
     assert_eq!(
         seen[0].request.headers["x-amz-content-sha256"],
-        "UNSIGNED-PAYLOAD"
+        "STREAMING-UNSIGNED-PAYLOAD-TRAILER"
     );
+}
+
+#[tokio::test]
+async fn a_streamed_upload_carries_a_trailing_crc32_and_is_framed_again_on_a_retry() {
+    let dir = support::TempDir::new("wire-trailer");
+    // Two whole 256 KiB chunks and a part of one.
+    let data = support::pattern(2 * 256 * 1024 + 4321);
+    let path = dir.write("body.bin", &data);
+    let (http, seen) = Scripted::new(vec![
+        HttpResponse::new(503, "<Error><Code>SlowDown</Code></Error>"),
+        HttpResponse::new(200, "").with_header("ETag", "\"e\""),
+    ]);
+    let client = plain_client(http).build().unwrap();
+    PutObject {
+        bucket: "bucket".into(),
+        key: "k".into(),
+        body: ByteStream::from_path(&path).await.unwrap(),
+        content_encoding: Some("gzip".into()),
+        ..Default::default()
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.len(), 2, "a file is sent again");
+    for attempt in seen.iter() {
+        let (decoded, trailers) = support::decode_aws_chunked(&attempt.body);
+        assert!(decoded == data, "every attempt frames the whole file");
+        assert_eq!(
+            trailers,
+            [format!(
+                "x-amz-checksum-crc32:{}",
+                support::base64_crc32(&data)
+            )]
+        );
+        let headers = &attempt.request.headers;
+        assert_eq!(
+            headers["x-amz-content-sha256"],
+            "STREAMING-UNSIGNED-PAYLOAD-TRAILER"
+        );
+        assert_eq!(headers["content-encoding"], "aws-chunked,gzip");
+        assert_eq!(
+            headers["x-amz-decoded-content-length"],
+            data.len().to_string().as_str()
+        );
+        assert_eq!(headers["x-amz-trailer"], "x-amz-checksum-crc32");
+        assert_eq!(headers["x-amz-sdk-checksum-algorithm"], "CRC32");
+        let authorization = headers["authorization"].to_str().unwrap();
+        for signed in [
+            "content-encoding",
+            "x-amz-decoded-content-length",
+            "x-amz-trailer",
+        ] {
+            assert!(authorization.contains(signed), "{signed}: {authorization}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_checksum_of_the_callers_wins_over_the_trailer() {
+    let dir = support::TempDir::new("wire-own-checksum");
+    let data = support::pattern(1000);
+    let path = dir.write("body.bin", &data);
+    let (http, seen) = Scripted::new(vec![HttpResponse::new(200, "")]);
+    let client = plain_client(http).build().unwrap();
+    PutObject {
+        bucket: "bucket".into(),
+        key: "k".into(),
+        body: ByteStream::from_path(&path).await.unwrap(),
+        checksum_sha256: Some(support::base64_sha256(&data)),
+        ..Default::default()
+    }
+    .send(&client)
+    .await
+    .unwrap();
+    let seen = seen.lock().unwrap();
+    assert!(seen[0].body == data, "sent as it is");
+    assert!(!seen[0].request.headers.contains_key("x-amz-trailer"));
 }
 
 #[tokio::test]

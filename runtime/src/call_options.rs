@@ -20,6 +20,34 @@ pub enum PayloadSigning {
     Unsigned,
 }
 
+/// When a request carries a checksum of its body that the service checks,
+/// beyond the ones the service requires (S3's `DeleteObjects`).
+///
+/// With [`RequestChecksum::WhenSupported`] (the default, as in the AWS
+/// SDKs) a streamed S3 upload (`PutObject` or `UploadPart` from a file or
+/// a reader) is sent aws-chunked with a CRC32 computed as it is sent and
+/// checked by S3 (`STREAMING-UNSIGNED-PAYLOAD-TRAILER`): the body is read
+/// once and its integrity is checked end to end. A body in memory keeps
+/// its signed SHA-256, and a checksum header or `Content-MD5` of the
+/// caller's always wins.
+///
+/// ```
+/// use awsop_runtime::call_options::{CallOptions, RequestChecksum};
+/// assert_eq!(RequestChecksum::default(), RequestChecksum::WhenSupported);
+/// let options = CallOptions::new().request_checksum(RequestChecksum::WhenRequired);
+/// assert_eq!(options.request_checksum_choice(), Some(RequestChecksum::WhenRequired));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RequestChecksum {
+    /// Wherever the operation takes one.
+    #[default]
+    WhenSupported,
+    /// Only where the service requires one: a streamed upload is then
+    /// sent as [`PayloadSigning`] says (a file hashed before it is sent, a
+    /// reader `UNSIGNED-PAYLOAD`).
+    WhenRequired,
+}
+
 /// Options for one call, given to an operation's `send_with`.
 ///
 /// ```
@@ -31,6 +59,7 @@ pub enum PayloadSigning {
 #[non_exhaustive]
 pub struct CallOptions {
     payload_signing: Option<PayloadSigning>,
+    request_checksum: Option<RequestChecksum>,
 }
 
 impl CallOptions {
@@ -49,5 +78,17 @@ impl CallOptions {
     /// The payload signing this call asks for, if any.
     pub fn payload_signing_choice(&self) -> Option<PayloadSigning> {
         self.payload_signing
+    }
+
+    /// When this call's body carries a checksum (overriding
+    /// `ClientBuilder::request_checksum`).
+    pub fn request_checksum(mut self, checksum: RequestChecksum) -> Self {
+        self.request_checksum = Some(checksum);
+        self
+    }
+
+    /// The request checksum this call asks for, if any.
+    pub fn request_checksum_choice(&self) -> Option<RequestChecksum> {
+        self.request_checksum
     }
 }

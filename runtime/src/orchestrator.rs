@@ -108,9 +108,23 @@ async fn attempts<O: Operation>(
     let meta = O::METADATA;
     let is_s3 = s3::applies_to(meta.service);
     let first_body = operation.request_body();
-    let signing = signing_settings(inner, is_s3, options, first_body.as_ref())
-        .await
-        .map_err(Error::construction)?;
+    let checksum_mode = options
+        .request_checksum_choice()
+        .unwrap_or(inner.request_checksum);
+    let trailing_checksum =
+        is_s3 && s3::takes_trailing_checksum(meta.name, checksum_mode, &first, first_body.as_ref());
+    let signing = if trailing_checksum {
+        // The body's integrity is its trailing CRC32, which S3 checks; the
+        // signature covers the headers that announce it.
+        Cow::Owned(s3::signing_settings(
+            &inner.signing,
+            PayloadHashing::Precomputed(s3::STREAMING_UNSIGNED_PAYLOAD_TRAILER.to_string()),
+        ))
+    } else {
+        signing_settings(inner, is_s3, options, first_body.as_ref())
+            .await
+            .map_err(Error::construction)?
+    };
     let region = inner.region.as_ref().ok_or_else(|| {
         Error::configuration(
             "no region configured: set AWS_REGION, a profile `region`, or ClientBuilder::region",
@@ -157,11 +171,14 @@ async fn attempts<O: Operation>(
             request_id = tracing::field::Empty,
             retry_reason = tracing::field::Empty,
         );
-        let request = match next.take() {
+        let mut request = match next.take() {
             Some(request) => request,
             None => route(operation.serialize().map_err(Error::construction)?)?,
         };
-        let body = next_body.take();
+        let mut body = next_body.take();
+        if trailing_checksum {
+            body = body.map(|body| s3::frame_with_trailing_checksum(&mut request, body));
+        }
         let outcome = in_span(
             one_attempt::<O>(
                 inner,

@@ -100,6 +100,10 @@ pub struct PutObjectOutput {
     /// The SHA-256 S3 computed, when one was sent.
     #[aws(header = "x-amz-checksum-sha256")]
     pub checksum_sha256: Option<String>,
+    /// The object's CRC32 (base64): what S3 computed of a streamed upload's
+    /// bytes and checked against its trailing checksum.
+    #[aws(header = "x-amz-checksum-crc32")]
+    pub checksum_crc32: Option<String>,
     /// The encryption S3 applied.
     #[aws(header = "x-amz-server-side-encryption")]
     pub server_side_encryption: Option<String>,
@@ -221,6 +225,10 @@ pub struct GetObjectOutput {
     /// The object's SHA-256, with `checksum_mode` enabled.
     #[aws(header = "x-amz-checksum-sha256")]
     pub checksum_sha256: Option<String>,
+    /// The object's CRC32 (base64): what S3 computed of a streamed upload's
+    /// bytes and checked against its trailing checksum.
+    #[aws(header = "x-amz-checksum-crc32")]
+    pub checksum_crc32: Option<String>,
     /// The storage class (absent for `STANDARD`).
     #[aws(header = "x-amz-storage-class")]
     pub storage_class: Option<String>,
@@ -308,6 +316,10 @@ pub struct HeadObjectOutput {
     /// The object's SHA-256, with `checksum_mode` enabled.
     #[aws(header = "x-amz-checksum-sha256")]
     pub checksum_sha256: Option<String>,
+    /// The object's CRC32 (base64): what S3 computed of a streamed upload's
+    /// bytes and checked against its trailing checksum.
+    #[aws(header = "x-amz-checksum-crc32")]
+    pub checksum_crc32: Option<String>,
     /// The storage class (absent for `STANDARD`).
     #[aws(header = "x-amz-storage-class")]
     pub storage_class: Option<String>,

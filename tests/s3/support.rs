@@ -106,6 +106,63 @@ pub fn base64_sha256(data: &[u8]) -> String {
     awsop::runtime::encoding::base64::encode(digest.as_ref())
 }
 
+/// The base64 CRC32 (IEEE, bit by bit: independent of the crate's
+/// table-free SIMD one) that `x-amz-checksum-crc32` carries.
+#[allow(dead_code)]
+pub fn base64_crc32(data: &[u8]) -> String {
+    let mut crc = !0u32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    awsop::runtime::encoding::base64::encode(&(!crc).to_be_bytes())
+}
+
+/// The data of an aws-chunked body (`<hex>\r\n<data>\r\n ... 0\r\n<trailers>\r\n`)
+/// and its trailer lines; panics on anything else.
+#[allow(dead_code)]
+pub fn decode_aws_chunked(body: &[u8]) -> (Vec<u8>, Vec<String>) {
+    let line = |at: usize| {
+        at + body[at..]
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("a line")
+    };
+    let mut at = 0;
+    let mut data = Vec::new();
+    loop {
+        let end = line(at);
+        let size = usize::from_str_radix(std::str::from_utf8(&body[at..end]).unwrap(), 16).unwrap();
+        at = end + 2;
+        if size == 0 {
+            break;
+        }
+        data.extend_from_slice(&body[at..at + size]);
+        assert_eq!(
+            &body[at + size..at + size + 2],
+            b"\r\n",
+            "a chunk ends with CRLF"
+        );
+        at += size + 2;
+    }
+    let mut trailers = Vec::new();
+    loop {
+        let end = line(at);
+        if end == at {
+            assert_eq!(end + 2, body.len(), "nothing after the last empty line");
+            return (data, trailers);
+        }
+        trailers.push(String::from_utf8(body[at..end].to_vec()).unwrap());
+        at = end + 2;
+    }
+}
+
 /// A directory removed on drop.
 pub struct TempDir(PathBuf);
 

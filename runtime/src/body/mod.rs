@@ -22,6 +22,7 @@
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(demo()).unwrap();
 //! ```
 
+pub(crate) mod aws_chunked;
 mod byte_stream;
 mod file;
 mod hash;

@@ -2,7 +2,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Client, ClientInner, ClockSkew, ConfigError, EndpointCache};
-use crate::call_options::PayloadSigning;
+use crate::call_options::{PayloadSigning, RequestChecksum};
 use crate::credentials::{
     CredentialsSources, DefaultCredentialsChain, ImdsCredentials, LazyCachingCredentials,
     ProvideCredentials, ProvideMfaToken,
@@ -51,6 +51,7 @@ pub struct ClientBuilder {
     use_dual_stack: Option<bool>,
     s3_addressing: Option<AddressingStyle>,
     payload_signing: PayloadSigning,
+    request_checksum: RequestChecksum,
     retry: Option<RetryConfig>,
     max_attempts: Option<u32>,
     transport: TransportSettings,
@@ -240,6 +241,24 @@ impl ClientBuilder {
     /// `CallOptions` may override it). Default: [`PayloadSigning::Signed`].
     pub fn payload_signing(mut self, signing: PayloadSigning) -> Self {
         self.payload_signing = signing;
+        self
+    }
+
+    /// When request bodies carry a checksum the service checks, for every
+    /// call (a call's `CallOptions` may override it). Default:
+    /// [`RequestChecksum::WhenSupported`]: a streamed S3 upload is sent
+    /// with a trailing CRC32.
+    ///
+    /// ```
+    /// use awsop_runtime::{call_options::RequestChecksum, Client};
+    /// let client = Client::builder()
+    ///     .request_checksum(RequestChecksum::WhenRequired)
+    ///     .build()
+    ///     .unwrap();
+    /// # drop(client);
+    /// ```
+    pub fn request_checksum(mut self, checksum: RequestChecksum) -> Self {
+        self.request_checksum = checksum;
         self
     }
 
@@ -437,6 +456,7 @@ impl ClientBuilder {
                 signing_keys: SigningKeyCache::default(),
                 signing: SigningSettings::default(),
                 payload_signing: self.payload_signing,
+                request_checksum: self.request_checksum,
                 s3_addressing,
                 clock_skew: ClockSkew::default(),
                 sign_requests: !self.unsigned,

@@ -66,6 +66,8 @@ pub(crate) struct ClientInner {
     pub(crate) signing: SigningSettings,
     /// Whether request bodies' hashes are signed (a call may override it).
     pub(crate) payload_signing: crate::call_options::PayloadSigning,
+    /// When request bodies carry a checksum (a call may override it).
+    pub(crate) request_checksum: crate::call_options::RequestChecksum,
     /// How S3 requests address their bucket.
     pub(crate) s3_addressing: crate::s3::AddressingStyle,
     pub(crate) clock_skew: ClockSkew,

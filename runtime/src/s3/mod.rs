@@ -14,6 +14,7 @@ mod checksum;
 mod endpoint;
 mod errors;
 mod signing;
+mod trailing_checksum;
 
 pub use addressing::{AddressingStyle, InvalidAddressingStyle};
 
@@ -22,6 +23,10 @@ pub(crate) use checksum::add_required_checksum;
 pub(crate) use endpoint::regional as regional_endpoint;
 pub(crate) use errors::{enrich_metadata, promote_200_error};
 pub(crate) use signing::settings as signing_settings;
+pub(crate) use trailing_checksum::{
+    applies as takes_trailing_checksum, frame as frame_with_trailing_checksum,
+    STREAMING_UNSIGNED_PAYLOAD_TRAILER,
+};
 
 /// Whether an operation of this signing name follows S3's rules (S3 and
 /// S3 Control both sign as `s3`).
