@@ -309,6 +309,31 @@ fn renamed_label_and_regex_literal() {
     assert_eq!(op.serialize().unwrap().uri, "/ReDosLiteral/abc/(a+)+");
 }
 
+#[test]
+fn checksum_required_is_metadata_the_client_acts_on() {
+    #[aws_operation(
+        service = "s3",
+        method = "PUT",
+        uri = "/{bucket}?cors",
+        checksum_required
+    )]
+    struct PutBucketCors {
+        #[aws(label)]
+        bucket: String,
+    }
+    #[aws_operation(service = "s3", method = "GET", uri = "/{bucket}?cors")]
+    struct GetBucketCors {
+        #[aws(label)]
+        bucket: String,
+    }
+    assert!(<PutBucketCors as Operation>::METADATA.checksum_required);
+    assert!(!<GetBucketCors as Operation>::METADATA.checksum_required);
+    let _ = (
+        PutBucketCors { bucket: "b".into() }.bucket,
+        GetBucketCors { bucket: "b".into() }.bucket,
+    );
+}
+
 // botocore names some labels after a hyphenated locationName (API Gateway
 // v2's, MQ's and Pinpoint's `GET /v2/tags/{resource-arn}`).
 #[test]

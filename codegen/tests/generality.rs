@@ -20,14 +20,14 @@ const SERVICES: &[(&str, &str, usize)] = &[
     ("sts", "awsQuery", 0),
     ("sso", "restJson1", 0),
     ("sso-oidc", "restJson1", 0),
-    // 27 operations need a body checksum (Content-MD5 / x-amz-checksum-*),
-    // 7 stream their body, 1 is sent to a host prefix.
-    ("s3", "restXml", 35),
+    // SelectObjectContent answers with an event stream; WriteGetObjectResponse
+    // is sent to a host prefix.
+    ("s3", "restXml", 2),
     ("ec2", "ec2Query", 0),
     // rpcv2Cbor, query-compatible.
     ("cloudwatch", "rpcv2Cbor", 0),
-    // Invoke's streaming sibling and its event stream.
-    ("lambda", "restJson1", 2),
+    // InvokeWithResponseStream answers with an event stream.
+    ("lambda", "restJson1", 1),
     // StartLiveTail (an event stream) and one more on the `stream-` host prefix.
     ("logs", "awsJson1_1", 2),
 ];

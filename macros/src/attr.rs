@@ -43,6 +43,7 @@ pub(crate) struct OperationAttrs {
     pub(crate) target_prefix: Option<LitStr>,
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
+    pub(crate) checksum_required: bool,
     pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
     /// Keys given, well formed or not: a required key given with a bad
@@ -234,6 +235,10 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
             QUERY_COMPATIBLE => {
                 arg.flag(cx);
                 out.query_compatible = Some(arg.key.span());
+            }
+            CHECKSUM_REQUIRED => {
+                arg.flag(cx);
+                out.checksum_required = true;
             }
             CRATE => out.krate = crate_path(cx, arg),
             _ => {

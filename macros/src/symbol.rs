@@ -20,6 +20,7 @@ pub(crate) const PAGINATOR: &str = "paginator";
 pub(crate) const TARGET_PREFIX: &str = "target_prefix";
 pub(crate) const API_VERSION: &str = "api_version";
 pub(crate) const QUERY_COMPATIBLE: &str = "query_compatible";
+pub(crate) const CHECKSUM_REQUIRED: &str = "checksum_required";
 // ... and #[aws_shape(...)]: an XML root's name and namespace.
 pub(crate) const XML_NAME: &str = "xml_name";
 pub(crate) const XML_NAMESPACE: &str = "xml_namespace";
@@ -36,6 +37,7 @@ pub(crate) const OPERATION_ARGS: &[&str] = &[
     TARGET_PREFIX,
     API_VERSION,
     QUERY_COMPATIBLE,
+    CHECKSUM_REQUIRED,
     XML_NAME,
     XML_NAMESPACE,
     XML_PREFIX,

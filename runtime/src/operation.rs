@@ -25,6 +25,7 @@ use crate::token::IdempotencyTokenGenerator;
 ///     target_prefix: None,
 ///     api_version: None,
 ///     query_compatible: false,
+///     checksum_required: false,
 /// };
 /// assert_eq!(META.env_suffix(), "DATAZONE");
 /// ```
@@ -50,6 +51,10 @@ pub struct OperationMetadata {
     /// a JSON or CBOR protocol): requests say `x-amzn-query-mode: true`,
     /// and errors carry the legacy awsQuery code.
     pub query_compatible: bool,
+    /// Whether the service requires a checksum of the request body (the
+    /// model's `httpChecksumRequired`, S3's `DeleteObjects` and
+    /// `PutBucketCors`): one is added unless the request carries its own.
+    pub checksum_required: bool,
 }
 
 impl OperationMetadata {

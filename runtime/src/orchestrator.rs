@@ -139,8 +139,8 @@ async fn attempts<O: Operation>(
     let invocation_id = header_value(&crate::token::invocation_id());
     let route = |mut request: HttpRequest| -> Result<HttpRequest, Error<O::Error>> {
         request.uri = route_uri(&endpoint, &request.uri, is_s3, inner)?;
-        if is_s3 {
-            s3::add_required_checksum(&mut request, meta.name);
+        if meta.checksum_required {
+            s3::add_required_checksum(&mut request);
         }
         request
             .headers

@@ -60,6 +60,7 @@ impl Operation for PutThing {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
+        checksum_required: false,
     };
 
     fn fill_idempotency_tokens(&mut self, tokens: &dyn IdempotencyTokenGenerator) {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use super::fields::{deprecated_attr, deprecation, Field, Role};
+use super::fields::{deprecated_attr, deprecation, Field, Role, STREAM_TYPE};
 use super::{Ctx, Kind, Op};
 use crate::docs::markdown;
 use crate::model::target;
@@ -143,9 +143,12 @@ impl Writer<'_, '_> {
         if default {
             traits.push("Default");
         }
-        traits.push("PartialEq");
-        if eq {
-            traits.push("Eq");
+        // A streamed body is read once: it has no equality.
+        if !fields.iter().any(|f| f.ty == STREAM_TYPE) {
+            traits.push("PartialEq");
+            if eq {
+                traits.push("Eq");
+            }
         }
         derive(&mut self.out, &traits);
     }
@@ -161,6 +164,11 @@ impl Writer<'_, '_> {
             None => None,
         };
         let mut args = ctx.service.operation_args(op.endpoint.as_deref());
+        if model_op.flag("httpChecksumRequired")
+            || model_op.get("httpChecksum").flag("requestChecksumRequired")
+        {
+            args.push("checksum_required".to_string());
+        }
         if ctx.service.http_bindings {
             let http = model_op.get("http");
             args.push(format!(
@@ -479,7 +487,7 @@ impl Writer<'_, '_> {
         if self.ctx.ops.is_empty() && self.ctx.order.is_empty() && self.ctx.errors.is_empty() {
             items.clear();
         }
-        for value in ["Blob", "DateTime", "Document"] {
+        for value in ["Blob", "ByteStream", "DateTime", "Document"] {
             if words.contains(value) {
                 items.push(value);
             }

@@ -55,6 +55,10 @@ pub(crate) struct Fields {
     pub(crate) dropped: Vec<String>,
 }
 
+/// The type of a streaming payload (S3's `Body`): bytes, a file or a
+/// reader going out, the connection coming in, never held whole.
+pub(crate) const STREAM_TYPE: &str = "ByteStream";
+
 impl Ctx<'_> {
     /// The fields of structure `shape` in `role`.
     pub(crate) fn fields(&self, shape: &str, role: Role) -> Result<Fields, String> {
@@ -146,13 +150,21 @@ impl Ctx<'_> {
                 attrs.push("sensitive".to_string());
             }
 
-            let mut ty = self.rust_type(&member_shape)?;
+            let streaming =
+                binding == Binding::Payload && self.is_streaming_blob(reference, &member_shape);
+            let mut ty = if streaming {
+                STREAM_TYPE.to_string()
+            } else {
+                self.rust_type(&member_shape)?
+            };
             if self.needs_box(shape, &member_shape)? {
                 ty = format!("Box<{ty}>");
             }
-            // Labels must be set; the status is always there; other
-            // members are plain when the model requires them.
+            // Labels must be set; the status is always there; a stream is
+            // empty by default; other members are plain when the model
+            // requires them.
             let plain = match binding {
+                _ if streaming => true,
                 Binding::Label => true,
                 Binding::StatusCode => false,
                 _ => required.contains(member) && !token,

@@ -179,6 +179,14 @@ impl Ctx<'_> {
 
     /// Whether the Rust type of `shape` can derive `Eq`: no floats or
     /// documents anywhere in it.
+    /// Whether a member (`reference`, of `shape`) is a streaming blob.
+    pub(crate) fn is_streaming_blob(&self, reference: &Json, shape: &str) -> bool {
+        let Ok(s) = self.model.shape(shape) else {
+            return false;
+        };
+        (reference.flag("streaming") || s.flag("streaming")) && s.str("type") == Some("blob")
+    }
+
     pub(crate) fn has_eq(&self, shape: &str) -> bool {
         self.has_eq_in(shape, &mut BTreeSet::new())
     }

@@ -17,12 +17,6 @@ pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
             "it is sent to a host prefixed with `{prefix}` (endpoint hostPrefix), which the macros do not support yet"
         ));
     }
-    if op.flag("httpChecksumRequired") || op.get("httpChecksum").flag("requestChecksumRequired") {
-        return Err(
-            "the service requires a checksum of the request body (Content-MD5 or x-amz-checksum-*), which the macros do not compute yet"
-                .to_string(),
-        );
-    }
     if ctx.service.http_bindings {
         let method = op.get("http").str("method").unwrap_or("");
         if !METHODS.contains(&method) {
@@ -37,7 +31,7 @@ pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
     let mut seen = BTreeSet::new();
     for key in ["input", "output"] {
         if let Some(shape) = op.get(key).str("shape") {
-            walk(ctx, shape, &mut seen).map_err(|e| format!("its {key}: {e}"))?;
+            walk_top(ctx, shape, &mut seen).map_err(|e| format!("its {key}: {e}"))?;
         }
     }
     for error in op.get("errors").items() {
@@ -45,6 +39,38 @@ pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
         walk(ctx, &shape, &mut seen).map_err(|e| format!("its error `{shape}`: {e}"))?;
     }
     Ok(())
+}
+
+/// An operation's input or output: its HTTP payload may be a streaming
+/// blob (a `ByteStream`); everything else as [`walk`].
+fn walk_top(ctx: &Ctx<'_>, shape: &str, seen: &mut BTreeSet<String>) -> Result<(), String> {
+    let s = ctx.model.shape(shape)?;
+    let payload = s.str("payload").filter(|_| ctx.service.http_bindings);
+    if let (Some(payload), Kind::Struct) = (payload, ctx.kind(shape)?) {
+        let streamed = ctx.members(shape)?.iter().find(|(member, reference)| {
+            member.as_str() == payload
+                && target(reference, "a payload")
+                    .is_ok_and(|t| ctx.is_streaming_blob(reference, &t))
+        });
+        if let Some((member, _)) = streamed {
+            seen.insert(shape.to_string());
+            for (other, other_ref) in ctx.members(shape)? {
+                if other == member {
+                    continue;
+                }
+                let t = target(other_ref, &format!("member `{shape}.{other}`"))?;
+                if other_ref.flag("streaming") {
+                    return Err(format!(
+                        "`{shape}.{other}` is a streaming body, which the macros do not support yet"
+                    ));
+                }
+                walk(ctx, &t, seen)?;
+            }
+            // The blob itself is the stream: nothing to declare.
+            return Ok(());
+        }
+    }
+    walk(ctx, shape, seen)
 }
 
 /// Every shape reachable from `shape` is one the macros can declare.

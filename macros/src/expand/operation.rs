@@ -49,6 +49,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let target_prefix = option(&op.args.target_prefix);
     let api_version = option(&op.args.api_version);
     let query_compatible = op.args.query_compatible.is_some();
+    let checksum_required = op.args.checksum_required;
 
     let body = body_members(&op.members);
     let shape = shape_impl(ident, &body, &op.args.xml_root, &paths, TokenStream::new());
@@ -106,6 +107,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 target_prefix: #target_prefix,
                 api_version: #api_version,
                 query_compatible: #query_compatible,
+                checksum_required: #checksum_required,
             };
 
             #fill

@@ -18,6 +18,7 @@
 //!     target_prefix: None,
 //!     api_version: None,
 //!     query_compatible: false,
+//!     checksum_required: false,
 //! };
 //! let region = Region::new("us-east-1").unwrap();
 //! let endpoint = resolve(&EndpointConfig::default(), &META, &region).unwrap();
@@ -138,6 +139,7 @@ mod tests {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
+        checksum_required: false,
     };
     const GENERIC: OperationMetadata = OperationMetadata {
         service: "sts",
@@ -147,6 +149,7 @@ mod tests {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
+        checksum_required: false,
     };
 
     fn cfg(fips: bool, dual: bool) -> EndpointConfig {

@@ -32,11 +32,16 @@ pub(crate) fn applies(
     mode == RequestChecksum::WhenSupported
         && TAKES_TRAILER.contains(&operation)
         && body.is_some_and(|b| b.as_bytes().is_none() && b.content_length().is_some())
-        && !request.headers.keys().any(|name| {
-            name == "content-md5"
-                || name.as_str().starts_with("x-amz-checksum-")
-                || *name == SDK_CHECKSUM_ALGORITHM
-        })
+        && !request
+            .headers
+            .keys()
+            .any(|name| name == "content-md5" || name.as_str().starts_with("x-amz-checksum-"))
+        // `ChecksumAlgorithm` asks for one to be computed: CRC32 is the one
+        // computed here; another is the caller's to send.
+        && request
+            .headers
+            .get(&SDK_CHECKSUM_ALGORITHM)
+            .is_none_or(|algorithm| algorithm.as_bytes().eq_ignore_ascii_case(b"CRC32"))
 }
 
 /// Frames `body` for the trailer and adds the headers S3 reads it by; the
@@ -104,6 +109,18 @@ mod tests {
             HeaderValue::from_static("1B2M2Y8AsgTpgAmY7PhCfg=="),
         );
         assert!(!applies("PutObject", on, &theirs, Some(&file)));
+        let mut crc32 = put.clone();
+        crc32.headers.insert(
+            SDK_CHECKSUM_ALGORITHM.clone(),
+            HeaderValue::from_static("CRC32"),
+        );
+        assert!(applies("PutObject", on, &crc32, Some(&file)));
+        let mut sha1 = put.clone();
+        sha1.headers.insert(
+            SDK_CHECKSUM_ALGORITHM.clone(),
+            HeaderValue::from_static("SHA1"),
+        );
+        assert!(!applies("PutObject", on, &sha1, Some(&file)));
     }
 
     #[test]
