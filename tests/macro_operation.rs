@@ -326,8 +326,8 @@ fn checksum_required_is_metadata_the_client_acts_on() {
         #[aws(label)]
         bucket: String,
     }
-    assert!(<PutBucketCors as Operation>::METADATA.checksum_required);
-    assert!(!<GetBucketCors as Operation>::METADATA.checksum_required);
+    const { assert!(<PutBucketCors as Operation>::METADATA.checksum_required) };
+    const { assert!(!<GetBucketCors as Operation>::METADATA.checksum_required) };
     let _ = (
         PutBucketCors { bucket: "b".into() }.bucket,
         GetBucketCors { bucket: "b".into() }.bucket,

@@ -20,15 +20,14 @@ const SERVICES: &[(&str, &str, usize)] = &[
     ("sts", "awsQuery", 0),
     ("sso", "restJson1", 0),
     ("sso-oidc", "restJson1", 0),
-    // SelectObjectContent answers with an event stream; WriteGetObjectResponse
-    // is sent to a host prefix.
-    ("s3", "restXml", 2),
+    // SelectObjectContent answers with an event stream.
+    ("s3", "restXml", 1),
     ("ec2", "ec2Query", 0),
     // rpcv2Cbor, query-compatible.
     ("cloudwatch", "rpcv2Cbor", 0),
     // InvokeWithResponseStream answers with an event stream.
     ("lambda", "restJson1", 1),
-    // StartLiveTail (an event stream) and one more on the `stream-` host prefix.
+    // GetLogObject and StartLiveTail answer with event streams.
     ("logs", "awsJson1_1", 2),
 ];
 

@@ -38,6 +38,8 @@ const KNOWN_GIVEN: &[&str] = &[
     "errors",
     "documentation",
     "idempotent",
+    // `endpoint.hostPrefix`: declared as `host_prefix`.
+    "endpoint",
 ];
 
 /// The idempotency token the fixtures expect from a fixed generator.
@@ -64,7 +66,11 @@ fn deferred_feature(direction: Direction, case: &Value) -> Option<String> {
             "needs `given.{key}`, which the generator does not express"
         ));
     }
-    if direction == Direction::Input && case.pointer("/serialized/host").is_some() {
+    // A host behind a host prefix is the operation's `host_prefix()` in
+    // front of the client endpoint's; any other host (a client endpoint
+    // with a path) is endpoint resolution, which serialize does not do.
+    let host_prefix = case.pointer("/given/endpoint/hostPrefix").is_some();
+    if direction == Direction::Input && case.pointer("/serialized/host").is_some() && !host_prefix {
         return Some(
             "expects a host (endpoint resolution), which `Operation::serialize` does not produce"
                 .into(),
@@ -150,7 +156,9 @@ pub fn suite_module_code(
                         _ => continue,
                     };
                     let generated = match direction {
-                        Direction::Input => input_case(&ctx, &p.id, p.case, &function),
+                        Direction::Input => {
+                            input_case(&ctx, &p.id, p.case, &function, suite.client_endpoint)
+                        }
                         Direction::Output => output_case(&ctx, &p.id, p.case, &function),
                     };
                     match generated {
@@ -301,7 +309,13 @@ fn name_list(value: Option<&Value>) -> Gen<String> {
     Ok(format!("&[{}]", names.join(", ")))
 }
 
-fn input_case(ctx: &Ctx<'_>, id: &str, case: &Value, function: &str) -> Gen<String> {
+fn input_case(
+    ctx: &Ctx<'_>,
+    id: &str,
+    case: &Value,
+    function: &str,
+    client_endpoint: Option<&str>,
+) -> Gen<String> {
     let params = case.get("params").ok_or("case has no `params`")?;
     let serialized = case.get("serialized").ok_or("case has no `serialized`")?;
     let input = ctx.struct_literal(&ctx.op_type, ctx.input(), Role::Input, params, 4, None)?;
@@ -334,6 +348,16 @@ fn input_case(ctx: &Ctx<'_>, id: &str, case: &Value, function: &str) -> Gen<Stri
         writeln!(out, "    let input = {input};").ok();
     }
     writeln!(out, "    let request = input.serialize().map_err(|e| format!(\"serialize refused the input: {{e}}\"))?;").ok();
+    if let Some(host) = serialized.get("host").and_then(Value::as_str) {
+        let endpoint = client_endpoint.ok_or("a host case in a suite without a client endpoint")?;
+        writeln!(
+            out,
+            "    ::conformance::check_host(&input, {}, {})?;",
+            str_lit(endpoint),
+            str_lit(host)
+        )
+        .ok();
+    }
     writeln!(
         out,
         "    ::conformance::check_request(&request, &::conformance::ExpectedRequest {{"

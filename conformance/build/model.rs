@@ -94,6 +94,8 @@ pub struct Given<'a> {
     pub input_ref: Option<&'a Map<String, Value>>,
     pub output: Option<&'a str>,
     pub errors: Vec<&'a str>,
+    /// `endpoint.hostPrefix`: the host in front of the client's.
+    pub host_prefix: Option<&'a str>,
 }
 
 /// Reads a case's `given`.
@@ -119,5 +121,6 @@ pub fn given(case: &Value) -> Gen<Given<'_>> {
         input_ref: raw.get("input").and_then(Value::as_object),
         output: raw.get("output").and_then(|o| str_at(o, "shape")),
         errors,
+        host_prefix: raw.get("endpoint").and_then(|e| str_at(e, "hostPrefix")),
     })
 }

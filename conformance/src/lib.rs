@@ -23,11 +23,13 @@
 
 mod case;
 mod form_body;
+mod host;
 pub mod lit;
 mod request;
 mod response;
 mod xml_body;
 
 pub use case::{run_cases, Case, CaseFn, Report, Skip};
+pub use host::check_host;
 pub use request::{check_request, ExpectedRequest};
 pub use response::{check_error, expect_eq, response, response_base64, take_nan, Float};

@@ -44,6 +44,7 @@ pub(crate) struct OperationArgs {
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
     pub(crate) checksum_required: bool,
+    pub(crate) host_prefix: Option<LitStr>,
     pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
     pub(crate) given: Vec<&'static str>,
@@ -76,6 +77,10 @@ pub(crate) struct Member {
     pub(crate) extra_bindings: Vec<(&'static str, Span)>,
     pub(crate) timestamp_format: Option<LitStr>,
     pub(crate) idempotency_token: Option<Span>,
+    /// `host_label`: fills a `{name}` of the operation's `host_prefix`.
+    pub(crate) host_label: Option<Span>,
+    /// The `{name}` a host label fills: `host_label = "Name"`, else the wire name.
+    pub(crate) host_label_name: Option<LitStr>,
     pub(crate) sensitive: Option<Span>,
     pub(crate) rename: Option<LitStr>,
     /// `media_type = "..."`: a string header sent base64-encoded.
@@ -85,6 +90,18 @@ pub(crate) struct Member {
     pub(crate) xml: XmlMemberAttrs,
     /// Whether its `#[aws(...)]` had errors: checks across members skip it.
     pub(crate) had_errors: bool,
+}
+
+impl Member {
+    /// The `{name}` of the host prefix this member fills, if it is a host label.
+    pub(crate) fn host_label_name(&self) -> Option<String> {
+        self.host_label?;
+        Some(
+            self.host_label_name
+                .as_ref()
+                .map_or_else(|| self.wire.clone(), LitStr::value),
+        )
+    }
 }
 
 /// Where a member travels.
@@ -281,6 +298,7 @@ fn operation_args(cx: &Ctxt, attrs: OperationAttrs) -> OperationArgs {
         api_version: attrs.api_version,
         query_compatible: attrs.query_compatible,
         checksum_required: attrs.checksum_required,
+        host_prefix: attrs.host_prefix,
         xml_root: attrs.xml_root,
         krate: attrs.krate,
         given: attrs.given,
@@ -353,6 +371,8 @@ fn member(
         extra_bindings,
         timestamp_format: attrs.timestamp_format,
         idempotency_token: attrs.idempotency_token,
+        host_label: attrs.host_label,
+        host_label_name: attrs.host_label_name,
         sensitive: attrs.sensitive,
         rename: attrs.rename,
         media_type: attrs.media_type,

@@ -44,6 +44,7 @@ pub(crate) struct OperationAttrs {
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
     pub(crate) checksum_required: bool,
+    pub(crate) host_prefix: Option<LitStr>,
     pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
     /// Keys given, well formed or not: a required key given with a bad
@@ -236,6 +237,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
                 arg.flag(cx);
                 out.query_compatible = Some(arg.key.span());
             }
+            HOST_PREFIX => out.host_prefix = arg.string(cx),
             CHECKSUM_REQUIRED => {
                 arg.flag(cx);
                 out.checksum_required = true;
@@ -330,6 +332,9 @@ pub(crate) struct MemberAttrs {
     /// query_params, header, prefix_headers, payload, response_code.
     pub(crate) bindings: Vec<(&'static str, Span, Option<LitStr>)>,
     pub(crate) idempotency_token: Option<Span>,
+    pub(crate) host_label: Option<Span>,
+    /// `host_label = "Name"`: the `{Name}` it fills (default: the wire name).
+    pub(crate) host_label_name: Option<LitStr>,
     pub(crate) rename: Option<LitStr>,
     pub(crate) timestamp_format: Option<LitStr>,
     pub(crate) sensitive: Option<Span>,
@@ -401,6 +406,12 @@ pub(crate) fn member(
             IDEMPOTENCY_TOKEN => {
                 arg.flag(cx);
                 out.idempotency_token = Some(span);
+            }
+            HOST_LABEL => {
+                if let Some(name) = arg.optional_string(cx) {
+                    out.host_label = Some(span);
+                    out.host_label_name = name;
+                }
             }
             RENAME => out.rename = arg.string(cx),
             TIMESTAMP_FORMAT => out.timestamp_format = arg.string(cx),

@@ -17,6 +17,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod host_prefix;
 mod protocol;
 mod symbol;
 mod types;

@@ -21,6 +21,7 @@ pub(crate) const TARGET_PREFIX: &str = "target_prefix";
 pub(crate) const API_VERSION: &str = "api_version";
 pub(crate) const QUERY_COMPATIBLE: &str = "query_compatible";
 pub(crate) const CHECKSUM_REQUIRED: &str = "checksum_required";
+pub(crate) const HOST_PREFIX: &str = "host_prefix";
 // ... and #[aws_shape(...)]: an XML root's name and namespace.
 pub(crate) const XML_NAME: &str = "xml_name";
 pub(crate) const XML_NAMESPACE: &str = "xml_namespace";
@@ -38,6 +39,7 @@ pub(crate) const OPERATION_ARGS: &[&str] = &[
     API_VERSION,
     QUERY_COMPATIBLE,
     CHECKSUM_REQUIRED,
+    HOST_PREFIX,
     XML_NAME,
     XML_NAMESPACE,
     XML_PREFIX,
@@ -89,6 +91,7 @@ pub(crate) const HEADER: &str = "header";
 pub(crate) const PREFIX_HEADERS: &str = "prefix_headers";
 pub(crate) const PAYLOAD: &str = "payload";
 pub(crate) const IDEMPOTENCY_TOKEN: &str = "idempotency_token";
+pub(crate) const HOST_LABEL: &str = "host_label";
 pub(crate) const RESPONSE_CODE: &str = "response_code";
 pub(crate) const RENAME: &str = "rename";
 pub(crate) const TIMESTAMP_FORMAT: &str = "timestamp_format";
@@ -174,6 +177,11 @@ pub(crate) const MEMBER_KEYS: &[MemberKey] = &[
     },
     MemberKey {
         name: IDEMPOTENCY_TOKEN,
+        places: INPUT_ONLY,
+        misplaced_hint: INPUT_HINT,
+    },
+    MemberKey {
+        name: HOST_LABEL,
         places: INPUT_ONLY,
         misplaced_hint: INPUT_HINT,
     },

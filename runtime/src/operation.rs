@@ -92,6 +92,13 @@ pub trait Operation: Send + 'static {
     /// (`uri` is path and query). Errors mean nothing is sent.
     fn serialize(&self) -> Result<HttpRequest, BuildError>;
 
+    /// The prefix of the host the request goes to (`host_prefix = "..."`),
+    /// its labels filled from the input and checked: `None` for the
+    /// service's own host. Errors mean nothing is sent.
+    fn host_prefix(&self) -> Result<Option<String>, BuildError> {
+        Ok(None)
+    }
+
     /// The body of a streaming payload member (`ByteStream`), sent
     /// instead of the serialized body. Called for every attempt: a
     /// replayable body is read anew each time.

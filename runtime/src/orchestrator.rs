@@ -137,8 +137,15 @@ async fn attempts<O: Operation>(
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
     let invocation_id = header_value(&crate::token::invocation_id());
+    let host_prefix = operation.host_prefix().map_err(Error::construction)?;
     let route = |mut request: HttpRequest| -> Result<HttpRequest, Error<O::Error>> {
-        request.uri = route_uri(&endpoint, &request.uri, is_s3, inner)?;
+        request.uri = route_uri(
+            &endpoint,
+            &request.uri,
+            is_s3,
+            inner,
+            host_prefix.as_deref(),
+        )?;
         if meta.checksum_required {
             s3::add_required_checksum(&mut request);
         }
@@ -419,12 +426,18 @@ pub(crate) fn route_uri<E>(
     path_and_query: &str,
     is_s3: bool,
     inner: &ClientInner,
+    host_prefix: Option<&str>,
 ) -> Result<String, Error<E>> {
-    if !is_s3 {
-        return Ok(endpoint.join(path_and_query));
-    }
-    s3::route(endpoint, path_and_query, inner.s3_addressing)
-        .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))
+    let url = if is_s3 {
+        s3::route(endpoint, path_and_query, inner.s3_addressing)
+            .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?
+    } else {
+        endpoint.join(path_and_query)
+    };
+    Ok(match host_prefix {
+        Some(prefix) => crate::endpoint::host_prefix::apply(&url, prefix),
+        None => url,
+    })
 }
 
 /// The signing settings of a call: the client's, with S3's rules for S3,

@@ -92,7 +92,14 @@ pub async fn presign<O: Operation>(
         .resolve(&meta, region)
         .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
     let is_s3 = s3::applies_to(meta.service);
-    let uri = route_uri(&endpoint, &request.uri, is_s3, inner)?;
+    let host_prefix = operation.host_prefix().map_err(Error::construction)?;
+    let uri = route_uri(
+        &endpoint,
+        &request.uri,
+        is_s3,
+        inner,
+        host_prefix.as_deref(),
+    )?;
     let credentials = inner
         .credentials
         .provide_credentials()

@@ -164,6 +164,9 @@ impl Writer<'_, '_> {
             None => None,
         };
         let mut args = ctx.service.operation_args(op.endpoint.as_deref());
+        if let Some(prefix) = model_op.get("endpoint").str("hostPrefix") {
+            args.push(format!("host_prefix = {}", str_lit(prefix)));
+        }
         if model_op.flag("httpChecksumRequired")
             || model_op.get("httpChecksum").flag("requestChecksumRequired")
         {

@@ -145,6 +145,10 @@ impl Ctx<'_> {
             if token {
                 attrs.push("idempotency_token".to_string());
             }
+            // `{Name}` of the host prefix is the model's member name.
+            if role == Role::Input && reference.flag("hostLabel") {
+                attrs.push(format!("host_label = {}", str_lit(member)));
+            }
             let sensitive = reference.flag("sensitive") || self.is_sensitive(&member_shape);
             if sensitive {
                 attrs.push("sensitive".to_string());

@@ -12,11 +12,6 @@ const METHODS: &[&str] = &["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPT
 
 /// `Err(why)` when operation `name` cannot be declared.
 pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
-    if let Some(prefix) = op.get("endpoint").str("hostPrefix") {
-        return Err(format!(
-            "it is sent to a host prefixed with `{prefix}` (endpoint hostPrefix), which the macros do not support yet"
-        ));
-    }
     if ctx.service.http_bindings {
         let method = op.get("http").str("method").unwrap_or("");
         if !METHODS.contains(&method) {

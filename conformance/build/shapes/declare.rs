@@ -83,6 +83,9 @@ impl Ctx<'_> {
             args.push(format!("error = {error_type}"));
         }
         args.push(format!("name = {}", str_lit(op.name)));
+        if let Some(prefix) = op.host_prefix {
+            args.push(format!("host_prefix = {}", str_lit(prefix)));
+        }
         args.extend(self.xml_operation_args(op.input_ref)?);
         out.push_str(unused);
         writeln!(out, "#[aws_operation(\n    {}\n)]", args.join(",\n    ")).ok();

@@ -418,6 +418,11 @@ impl<'a> Ctx<'a> {
             {
                 attrs.push("idempotency_token".to_string());
             }
+            if role == Role::Input
+                && reference.get("hostLabel").and_then(Value::as_bool) == Some(true)
+            {
+                attrs.push(format!("host_label = {}", str_lit(member)));
+            }
 
             let boxed = self.needs_box(shape, &member_shape)?;
             let optional = binding != Binding::Label;

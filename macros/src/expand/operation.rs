@@ -10,6 +10,7 @@ use super::body::{body_members, shape_impl, write_impl};
 use super::paths::Paths;
 use super::{debug, strip};
 use crate::ast::{Binding, Member, Operation};
+use crate::host_prefix::HostPart;
 use crate::protocol::ProtocolInfo;
 use crate::uri::UriPart;
 
@@ -55,6 +56,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let shape = shape_impl(ident, &body, &op.args.xml_root, &paths, TokenStream::new());
     let write = write_impl(ident, &body, &paths);
     let fill = fill_tokens(op, &paths);
+    let host_prefix = host_prefix(op, &paths);
     let request_body = request_body(op, &paths);
     let serialize = if protocol.http_bindings {
         serialize(op, protocol, &paths)
@@ -111,6 +113,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
             };
 
             #fill
+            #host_prefix
             #request_body
 
             const STREAMING_OUTPUT: bool =
@@ -184,6 +187,43 @@ fn request_body(op: &Operation, paths: &Paths) -> TokenStream {
     quote_spanned! {m.ty.span()=>
         fn request_body(&self) -> ::core::option::Option<#private::body::ByteStream> {
             #private::protocol::binding::StreamingPayload::body(&self.#ident)
+        }
+    }
+}
+
+/// `host_prefix`: the prefix with its labels filled and checked.
+fn host_prefix(op: &Operation, paths: &Paths) -> TokenStream {
+    let private = &paths.private;
+    let Some(parts) = op
+        .args
+        .host_prefix
+        .as_ref()
+        .and_then(|lit| crate::host_prefix::parse(&lit.value()).ok())
+    else {
+        return TokenStream::new();
+    };
+    let pushes = parts.iter().map(|part| match part {
+        HostPart::Literal(text) => quote!(prefix.push_str(#text);),
+        HostPart::Label(name) => {
+            let member = op
+                .members
+                .iter()
+                .find(|m| m.host_label_name().as_deref() == Some(name.as_str()));
+            match member {
+                Some(m) => {
+                    let ident = &m.ident;
+                    quote!(#private::endpoint::host_prefix::push_label(&mut prefix, #name, &self.#ident)?;)
+                }
+                // Reported by validation.
+                None => TokenStream::new(),
+            }
+        }
+    });
+    quote! {
+        fn host_prefix(&self) -> ::core::result::Result<::core::option::Option<::std::string::String>, #private::error::BuildError> {
+            let mut prefix = ::std::string::String::new();
+            #(#pushes)*
+            ::core::result::Result::Ok(::core::option::Option::Some(prefix))
         }
     }
 }

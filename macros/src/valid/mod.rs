@@ -2,12 +2,14 @@
 //! variants. Every error is collected (none stops the others), each on the
 //! offending token.
 //!
+//! - [`host_prefix`]: `host_prefix = "..."` against the host-label members;
 //! - [`members`]: the checks of members, in inputs and structures alike;
 //! - [`operation_args`]: the arguments of `#[aws_operation]`;
 //! - [`paginator`]: `paginator(...)` against the members it names;
 //! - [`uri`]: the uri's labels against the members bound to them;
 //! - [`xml`]: the XML and ec2Query options.
 
+mod host_prefix;
 mod members;
 mod operation_args;
 mod paginator;
@@ -38,6 +40,7 @@ pub(crate) fn operation(cx: &Ctxt, op: &Operation) {
         paginator::paginator(cx, op, p);
     }
     uri::uri_labels(cx, op);
+    host_prefix::host_prefix(cx, op);
     for m in &op.members {
         if m.binding == Binding::ResponseCode {
             cx.error(

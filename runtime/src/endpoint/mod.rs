@@ -31,6 +31,7 @@
 
 mod config;
 mod error;
+pub mod host_prefix;
 mod partition;
 mod template;
 mod url;

@@ -41,7 +41,7 @@ pub(crate) fn applies(
         && request
             .headers
             .get(&SDK_CHECKSUM_ALGORITHM)
-            .is_none_or(|algorithm| algorithm.as_bytes().eq_ignore_ascii_case(b"CRC32"))
+            .map_or(true, |algorithm| algorithm.as_bytes().eq_ignore_ascii_case(b"CRC32"))
 }
 
 /// Frames `body` for the trailer and adds the headers S3 reads it by; the
