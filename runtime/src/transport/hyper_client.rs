@@ -212,6 +212,7 @@ impl HyperClient {
             body: incoming,
             read_timeout: self.read_timeout,
             stalled: None,
+            last_frame: None,
             _permit: permit,
         };
         Ok(StreamingResponse {
@@ -230,7 +231,13 @@ impl HyperClient {
 struct IncomingChunks {
     body: Incoming,
     read_timeout: Option<Duration>,
+    /// One timer for the whole body, armed at the first wait and moved on
+    /// only when it fires early: a timer per frame (tens of thousands per
+    /// gigabyte, each through the timer wheel's lock) was a large part of a
+    /// big download's CPU.
     stalled: Option<Pin<Box<tokio::time::Sleep>>>,
+    /// When the last frame came, while the timer is armed.
+    last_frame: Option<tokio::time::Instant>,
     /// The `max_concurrent_requests` place, freed with the body.
     _permit: Option<OwnedSemaphorePermit>,
 }
@@ -245,7 +252,9 @@ impl ChunkSource for IncomingChunks {
             match Pin::new(&mut this.body).poll_frame(cx) {
                 Poll::Ready(None) => return Poll::Ready(None),
                 Poll::Ready(Some(Ok(frame))) => {
-                    this.stalled = None;
+                    if this.stalled.is_some() {
+                        this.last_frame = Some(tokio::time::Instant::now());
+                    }
                     // Trailers carry no bytes.
                     if let Ok(data) = frame.into_data() {
                         if !data.is_empty() {
@@ -263,11 +272,20 @@ impl ChunkSource for IncomingChunks {
                     let stalled = this
                         .stalled
                         .get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
-                    if stalled.as_mut().poll(cx).is_ready() {
-                        return Poll::Ready(Some(Err(std::io::Error::new(
-                            std::io::ErrorKind::TimedOut,
-                            timeouts::body_stalled(limit).to_string(),
-                        ))));
+                    while stalled.as_mut().poll(cx).is_ready() {
+                        // Fired: a stall only if no frame came within the
+                        // limit; else wait on from the last frame.
+                        match this.last_frame.map(|at| at + limit) {
+                            Some(deadline) if deadline > tokio::time::Instant::now() => {
+                                stalled.as_mut().reset(deadline);
+                            }
+                            _ => {
+                                return Poll::Ready(Some(Err(std::io::Error::new(
+                                    std::io::ErrorKind::TimedOut,
+                                    timeouts::body_stalled(limit).to_string(),
+                                ))));
+                            }
+                        }
                     }
                     return Poll::Pending;
                 }
