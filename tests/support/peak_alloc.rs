@@ -18,9 +18,14 @@ pub struct Counting;
 thread_local! {
     static LIVE: Cell<isize> = const { Cell::new(0) };
     static PEAK: Cell<isize> = const { Cell::new(0) };
+    /// Every byte ever allocated on this thread (frees not subtracted).
+    static TAKEN: Cell<usize> = const { Cell::new(0) };
 }
 
 fn add(delta: isize) {
+    if delta > 0 {
+        let _ = TAKEN.try_with(|taken| taken.set(taken.get() + delta as usize));
+    }
     // `try_with`: a thread being torn down has no counters left.
     let _ = LIVE.try_with(|live| {
         let now = live.get() + delta;
@@ -60,6 +65,15 @@ unsafe impl GlobalAlloc for Counting {
         }
         p
     }
+}
+
+/// Runs `f` and returns its result with the bytes it allocated on this
+/// thread, frees not subtracted: unlike a peak, not lowered by memory of
+/// another thread's that this one happens to free meanwhile.
+pub async fn allocated_during<T>(f: impl std::future::Future<Output = T>) -> (T, usize) {
+    let before = TAKEN.with(Cell::get);
+    let out = f.await;
+    (out, TAKEN.with(Cell::get) - before)
 }
 
 /// Runs `f` and returns its result with the most bytes that were live on
