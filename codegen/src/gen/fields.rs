@@ -145,8 +145,13 @@ impl Ctx<'_> {
             if token {
                 attrs.push("idempotency_token".to_string());
             }
-            // `{Name}` of the host prefix is the model's member name.
-            if role == Role::Input && reference.flag("hostLabel") {
+            // `{Name}` of the host prefix is the model's member name. (S3
+            // Control marks host labels of operations whose host the
+            // endpoint rules choose, with no prefix: nothing to fill there.)
+            if role == Role::Input
+                && reference.flag("hostLabel")
+                && self.host_prefix_names(shape, member)
+            {
                 attrs.push(format!("host_label = {}", str_lit(member)));
             }
             let sensitive = reference.flag("sensitive") || self.is_sensitive(&member_shape);
@@ -226,6 +231,20 @@ impl Ctx<'_> {
             fields,
             rule,
             dropped,
+        })
+    }
+}
+
+impl Ctx<'_> {
+    /// Whether an operation taking `input` has a host prefix with `{member}`.
+    fn host_prefix_names(&self, input: &str, member: &str) -> bool {
+        let label = format!("{{{member}}}");
+        self.model.operations().iter().any(|(_, op)| {
+            op.get("input").str("shape") == Some(input)
+                && op
+                    .get("endpoint")
+                    .str("hostPrefix")
+                    .is_some_and(|prefix| prefix.contains(&label))
         })
     }
 }
