@@ -79,7 +79,7 @@ impl Op {
         match self {
             Op::Get => true,
             Op::Put => false,
-            Op::Mixed => i % 2 == 0,
+            Op::Mixed => i.is_multiple_of(2),
         }
     }
 }

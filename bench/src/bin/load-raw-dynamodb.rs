@@ -8,7 +8,9 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use awsop_bench::dynamodb::{put_item_request, Op, GET_ITEM_REQUEST, GET_ITEM_TARGET, PUT_ITEM_TARGET};
+use awsop_bench::dynamodb::{
+    put_item_request, Op, GET_ITEM_REQUEST, GET_ITEM_TARGET, PUT_ITEM_TARGET,
+};
 use awsop_bench::main_with;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
@@ -38,7 +40,11 @@ fn main() {
         move || {
             let client = client.clone();
             let get = op.is_get(counter.fetch_add(1, Ordering::Relaxed));
-            let body = if get { get_body.clone() } else { put_body.clone() };
+            let body = if get {
+                get_body.clone()
+            } else {
+                put_body.clone()
+            };
             let mut request = Request::new(Full::new(body));
             *request.method_mut() = Method::POST;
             *request.uri_mut() = uri.clone();
@@ -46,7 +52,11 @@ fn main() {
             headers.insert(CONTENT_TYPE, content_type.clone());
             headers.insert(
                 target.clone(),
-                if get { get_target.clone() } else { put_target.clone() },
+                if get {
+                    get_target.clone()
+                } else {
+                    put_target.clone()
+                },
             );
             async move {
                 let response = client.request(request).await.map_err(|e| e.to_string())?;

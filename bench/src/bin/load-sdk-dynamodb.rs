@@ -17,9 +17,8 @@ use awsop_bench::{main_with, ACCESS_KEY, REGION, SECRET_KEY};
 fn item() -> HashMap<String, Av> {
     let s = |v: &str| Av::S(v.to_owned());
     let n = |v: &str| Av::N(v.to_owned());
-    let map = |pairs: Vec<(&str, Av)>| {
-        Av::M(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
-    };
+    let map =
+        |pairs: Vec<(&str, Av)>| Av::M(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
     let event = |at: &str, what: &str| map(vec![("at", s(at)), ("event", s(what))]);
     [
         ("pk", s("user#5f3e8c2a")),
@@ -28,15 +27,24 @@ fn item() -> HashMap<String, Av> {
         ("email", s("jane@example.com")),
         ("age", n("42")),
         ("active", Av::Bool(true)),
-        ("tags", Av::Ss(vec!["admin".into(), "beta".into(), "ops".into()])),
-        ("scores", Av::Ns(vec!["1.5".into(), "99".into(), "-3".into()])),
+        (
+            "tags",
+            Av::Ss(vec!["admin".into(), "beta".into(), "ops".into()]),
+        ),
+        (
+            "scores",
+            Av::Ns(vec!["1.5".into(), "99".into(), "-3".into()]),
+        ),
         (
             "address",
             map(vec![
                 ("street", s("1 Main St")),
                 ("city", s("Seattle")),
                 ("zip", s("98101")),
-                ("geo", map(vec![("lat", n("47.6062")), ("lon", n("-122.3321"))])),
+                (
+                    "geo",
+                    map(vec![("lat", n("47.6062")), ("lon", n("-122.3321"))]),
+                ),
             ]),
         ),
         (
@@ -54,7 +62,6 @@ fn item() -> HashMap<String, Av> {
 }
 
 fn main() {
-
     let op = Op::from_env();
     main_with("load-sdk-dynamodb", |config| {
         let sdk_config = aws_sdk_dynamodb::Config::builder()

@@ -146,7 +146,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= u32::from(b);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -156,7 +160,10 @@ fn crc32(bytes: &[u8]) -> u32 {
 fn tls_acceptor() -> Option<TlsAcceptor> {
     use rustls::pki_types::pem::PemObject;
     use rustls::pki_types::{CertificateDer, PrivateKeyDer};
-    let (cert, key) = (std::env::var("TLS_CERT").ok()?, std::env::var("TLS_KEY").ok()?);
+    let (cert, key) = (
+        std::env::var("TLS_CERT").ok()?,
+        std::env::var("TLS_KEY").ok()?,
+    );
     let fail = |what: &str, e: &dyn std::fmt::Display| -> ! {
         eprintln!("loopback-server: {what}: {e}");
         std::process::exit(2)
