@@ -1,5 +1,6 @@
-//! `host_prefix`: the request goes to the prefixed host, signed for it,
-//! with its labels from the input; a label that is no DNS label is refused
+//! `host_prefix`: the request goes to the prefixed host (the signer signs
+//! the host of the URL it is given, as the SigV4 suite pins), with its
+//! labels from the input; a label that is no DNS label is refused
 //! before anything is sent. (The wire form of each protocol's cases is in
 //! the conformance suite: `*EndpointTrait*`.)
 
@@ -89,7 +90,7 @@ fn the_prefix_is_built_from_the_input() {
 }
 
 #[tokio::test]
-async fn the_request_goes_to_the_prefixed_host_and_is_signed_for_it() {
+async fn the_request_goes_to_the_prefixed_host() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let client = client(&seen);
     ExecuteQuery {
@@ -106,17 +107,6 @@ async fn the_request_goes_to_the_prefixed_host_and_is_signed_for_it() {
         "https://g-0123456789.neptune-graph.us-west-2.amazonaws.com/queries"
     );
     assert_eq!(seen[1].uri, "https://stream-logs.us-west-2.amazonaws.com/");
-    for request in seen.iter() {
-        // The signer signs the host of the URL it is given (the SigV4
-        // suite pins how): here the prefixed one.
-        let authorization = request.headers["authorization"].to_str().unwrap();
-        let signed = authorization
-            .split("SignedHeaders=")
-            .nth(1)
-            .and_then(|rest| rest.split(',').next())
-            .unwrap();
-        assert!(signed.split(';').any(|h| h == "host"), "{authorization}");
-    }
 }
 
 #[tokio::test]

@@ -310,12 +310,12 @@ fn renamed_label_and_regex_literal() {
 }
 
 #[test]
-fn checksum_required_is_metadata_the_client_acts_on() {
+fn request_checksum_is_metadata_the_client_acts_on() {
     #[aws_operation(
         service = "s3",
         method = "PUT",
         uri = "/{bucket}?cors",
-        checksum_required
+        request_checksum = "required"
     )]
     struct PutBucketCors {
         #[aws(label)]
@@ -326,8 +326,15 @@ fn checksum_required_is_metadata_the_client_acts_on() {
         #[aws(label)]
         bucket: String,
     }
-    const { assert!(<PutBucketCors as Operation>::METADATA.checksum_required) };
-    const { assert!(!<GetBucketCors as Operation>::METADATA.checksum_required) };
+    use awsop::runtime::operation::BodyChecksum;
+    assert_eq!(
+        <PutBucketCors as Operation>::METADATA.request_checksum,
+        BodyChecksum::Required
+    );
+    assert_eq!(
+        <GetBucketCors as Operation>::METADATA.request_checksum,
+        BodyChecksum::None
+    );
     let _ = (
         PutBucketCors { bucket: "b".into() }.bucket,
         GetBucketCors { bucket: "b".into() }.bucket,

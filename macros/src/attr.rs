@@ -43,7 +43,7 @@ pub(crate) struct OperationAttrs {
     pub(crate) target_prefix: Option<LitStr>,
     pub(crate) api_version: Option<LitStr>,
     pub(crate) query_compatible: Option<Span>,
-    pub(crate) checksum_required: bool,
+    pub(crate) request_checksum: Option<LitStr>,
     pub(crate) host_prefix: Option<LitStr>,
     pub(crate) xml_root: XmlRootAttrs,
     pub(crate) krate: Option<Path>,
@@ -238,10 +238,7 @@ pub(crate) fn operation(cx: &Ctxt, args: TokenStream) -> OperationAttrs {
                 out.query_compatible = Some(arg.key.span());
             }
             HOST_PREFIX => out.host_prefix = arg.string(cx),
-            CHECKSUM_REQUIRED => {
-                arg.flag(cx);
-                out.checksum_required = true;
-            }
+            REQUEST_CHECKSUM => out.request_checksum = arg.string(cx),
             CRATE => out.krate = crate_path(cx, arg),
             _ => {
                 out.xml_root.read(cx, arg);

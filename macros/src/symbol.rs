@@ -20,7 +20,9 @@ pub(crate) const PAGINATOR: &str = "paginator";
 pub(crate) const TARGET_PREFIX: &str = "target_prefix";
 pub(crate) const API_VERSION: &str = "api_version";
 pub(crate) const QUERY_COMPATIBLE: &str = "query_compatible";
-pub(crate) const CHECKSUM_REQUIRED: &str = "checksum_required";
+pub(crate) const REQUEST_CHECKSUM: &str = "request_checksum";
+/// The values `request_checksum = "..."` takes.
+pub(crate) const REQUEST_CHECKSUM_VALUES: &[&str] = &["required", "supported"];
 pub(crate) const HOST_PREFIX: &str = "host_prefix";
 // ... and #[aws_shape(...)]: an XML root's name and namespace.
 pub(crate) const XML_NAME: &str = "xml_name";
@@ -38,7 +40,7 @@ pub(crate) const OPERATION_ARGS: &[&str] = &[
     TARGET_PREFIX,
     API_VERSION,
     QUERY_COMPATIBLE,
-    CHECKSUM_REQUIRED,
+    REQUEST_CHECKSUM,
     HOST_PREFIX,
     XML_NAME,
     XML_NAMESPACE,

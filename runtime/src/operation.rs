@@ -16,7 +16,7 @@ use crate::token::IdempotencyTokenGenerator;
 /// Static facts about an operation.
 ///
 /// ```
-/// use awsop_runtime::operation::OperationMetadata;
+/// use awsop_runtime::operation::{BodyChecksum, OperationMetadata};
 /// const META: OperationMetadata = OperationMetadata {
 ///     service: "datazone",
 ///     service_id: "DataZone",
@@ -25,7 +25,7 @@ use crate::token::IdempotencyTokenGenerator;
 ///     target_prefix: None,
 ///     api_version: None,
 ///     query_compatible: false,
-///     checksum_required: false,
+///     request_checksum: BodyChecksum::None,
 /// };
 /// assert_eq!(META.env_suffix(), "DATAZONE");
 /// ```
@@ -51,10 +51,31 @@ pub struct OperationMetadata {
     /// a JSON or CBOR protocol): requests say `x-amzn-query-mode: true`,
     /// and errors carry the legacy awsQuery code.
     pub query_compatible: bool,
-    /// Whether the service requires a checksum of the request body (the
-    /// model's `httpChecksumRequired`, S3's `DeleteObjects` and
-    /// `PutBucketCors`): one is added unless the request carries its own.
-    pub checksum_required: bool,
+    /// Whether the service checks a checksum of the request body
+    /// (`request_checksum = "..."`).
+    pub request_checksum: BodyChecksum,
+}
+
+/// What an operation's model says of a checksum of its request body
+/// (`request_checksum = "required"` / `"supported"` on the operation).
+///
+/// ```
+/// use awsop_runtime::operation::BodyChecksum;
+/// assert_eq!(BodyChecksum::default(), BodyChecksum::None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BodyChecksum {
+    /// The service takes none.
+    #[default]
+    None,
+    /// The service checks one when sent (`httpChecksum.requestAlgorithmMember`:
+    /// S3's `PutObject`, `UploadPart`): a streamed S3 upload carries a
+    /// trailing CRC32 unless the call asks for checksums only where required.
+    Supported,
+    /// The service refuses the request without one (`httpChecksumRequired`:
+    /// S3's `DeleteObjects`, `PutBucketCors`): one is always added unless the
+    /// request carries its own.
+    Required,
 }
 
 impl OperationMetadata {

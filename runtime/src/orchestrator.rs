@@ -21,7 +21,7 @@ use crate::credentials::Credentials;
 use crate::endpoint::Endpoint;
 use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error, ErrorMetadata};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::operation::{ModeledError, Operation};
+use crate::operation::{BodyChecksum, ModeledError, Operation};
 use crate::protocol::{request_id, Protocol};
 use crate::redact;
 use crate::retry::{self, RetryKind};
@@ -111,8 +111,13 @@ async fn attempts<O: Operation>(
     let checksum_mode = options
         .request_checksum_choice()
         .unwrap_or(inner.request_checksum);
-    let trailing_checksum =
-        is_s3 && s3::takes_trailing_checksum(meta.name, checksum_mode, &first, first_body.as_ref());
+    let trailing_checksum = is_s3
+        && s3::takes_trailing_checksum(
+            meta.request_checksum,
+            checksum_mode,
+            &first,
+            first_body.as_ref(),
+        );
     let signing = if trailing_checksum {
         // The body's integrity is its trailing CRC32, which S3 checks; the
         // signature covers the headers that announce it.
@@ -146,7 +151,8 @@ async fn attempts<O: Operation>(
             inner,
             host_prefix.as_deref(),
         )?;
-        if meta.checksum_required {
+        // A streamed body's checksum is its trailer; one in memory is hashed.
+        if meta.request_checksum == BodyChecksum::Required && !trailing_checksum {
             s3::add_required_checksum(&mut request);
         }
         request

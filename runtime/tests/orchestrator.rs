@@ -10,7 +10,7 @@ use awsop_runtime::error::{
     BuildError, DispatchError, DispatchErrorKind, ErrorKind, ErrorMetadata, ParseError,
 };
 use awsop_runtime::http::{HttpRequest, HttpResponse};
-use awsop_runtime::operation::{ModeledError, Operation, OperationMetadata};
+use awsop_runtime::operation::{BodyChecksum, ModeledError, Operation, OperationMetadata};
 use awsop_runtime::orchestrator::invoke;
 use awsop_runtime::protocol::{Protocol, RestJson1};
 use awsop_runtime::retry::RetryConfig;
@@ -60,7 +60,7 @@ impl Operation for PutThing {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
-        checksum_required: false,
+        request_checksum: BodyChecksum::None,
     };
 
     fn fill_idempotency_tokens(&mut self, tokens: &dyn IdempotencyTokenGenerator) {

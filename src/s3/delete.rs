@@ -85,7 +85,7 @@ pub struct DeleteObjectOutput {
     output = DeleteObjectsOutput,
     error = S3Error,
     rename_all = "PascalCase",
-    checksum_required,
+    request_checksum = "required",
     crate = "crate",
 )]
 #[derive(Debug, Clone, Default)]

@@ -96,6 +96,7 @@ pub struct CreateMultipartUploadOutput {
     output = UploadPartOutput,
     error = S3Error,
     rename_all = "PascalCase",
+    request_checksum = "supported",
     crate = "crate",
 )]
 #[derive(Debug, Clone, Default)]

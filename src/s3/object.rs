@@ -30,6 +30,7 @@ use crate::{aws_operation, aws_shape, ByteStream, DateTime};
     output = PutObjectOutput,
     error = S3Error,
     rename_all = "PascalCase",
+    request_checksum = "supported",
     crate = "crate",
 )]
 #[derive(Debug, Clone, Default)]

@@ -167,10 +167,11 @@ impl Writer<'_, '_> {
         if let Some(prefix) = model_op.get("endpoint").str("hostPrefix") {
             args.push(format!("host_prefix = {}", str_lit(prefix)));
         }
-        if model_op.flag("httpChecksumRequired")
-            || model_op.get("httpChecksum").flag("requestChecksumRequired")
-        {
-            args.push("checksum_required".to_string());
+        let checksum = model_op.get("httpChecksum");
+        if model_op.flag("httpChecksumRequired") || checksum.flag("requestChecksumRequired") {
+            args.push("request_checksum = \"required\"".to_string());
+        } else if checksum.str("requestAlgorithmMember").is_some() {
+            args.push("request_checksum = \"supported\"".to_string());
         }
         if ctx.service.http_bindings {
             let http = model_op.get("http");

@@ -50,7 +50,12 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
     let target_prefix = option(&op.args.target_prefix);
     let api_version = option(&op.args.api_version);
     let query_compatible = op.args.query_compatible.is_some();
-    let checksum_required = op.args.checksum_required;
+    let request_checksum = match value(&op.args.request_checksum).as_deref() {
+        Some("required") => quote!(#private::operation::BodyChecksum::Required),
+        Some("supported") => quote!(#private::operation::BodyChecksum::Supported),
+        // Anything else is reported by validation.
+        _ => quote!(#private::operation::BodyChecksum::None),
+    };
 
     let body = body_members(&op.members);
     let shape = shape_impl(ident, &body, &op.args.xml_root, &paths, TokenStream::new());
@@ -109,7 +114,7 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 target_prefix: #target_prefix,
                 api_version: #api_version,
                 query_compatible: #query_compatible,
-                checksum_required: #checksum_required,
+                request_checksum: #request_checksum,
             };
 
             #fill

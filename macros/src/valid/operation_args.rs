@@ -149,6 +149,17 @@ fn protocol_arguments(cx: &Ctxt, op: &Operation) {
         }
         non_empty(cx, lit, key);
     }
+    if let Some(lit) = &args.request_checksum {
+        if !REQUEST_CHECKSUM_VALUES.contains(&lit.value().as_str()) {
+            cx.error(
+                lit.span(),
+                format!(
+                    "`request_checksum` is one of: {}",
+                    REQUEST_CHECKSUM_VALUES.join(", ")
+                ),
+            );
+        }
+    }
     if let (Some(span), true) = (args.query_compatible, protocol.http_bindings) {
         cx.error(
             span,

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use awsop_runtime::endpoint::{resolve, EndpointConfig};
-//! use awsop_runtime::operation::OperationMetadata;
+//! use awsop_runtime::operation::{BodyChecksum, OperationMetadata};
 //! use awsop_runtime::Region;
 //!
 //! const META: OperationMetadata = OperationMetadata {
@@ -18,7 +18,7 @@
 //!     target_prefix: None,
 //!     api_version: None,
 //!     query_compatible: false,
-//!     checksum_required: false,
+//!     request_checksum: BodyChecksum::None,
 //! };
 //! let region = Region::new("us-east-1").unwrap();
 //! let endpoint = resolve(&EndpointConfig::default(), &META, &region).unwrap();
@@ -131,6 +131,7 @@ pub fn resolve(
 mod tests {
     use super::*;
     use crate::env::Env;
+    use crate::operation::BodyChecksum;
 
     const DATAZONE: OperationMetadata = OperationMetadata {
         service: "datazone",
@@ -140,7 +141,7 @@ mod tests {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
-        checksum_required: false,
+        request_checksum: BodyChecksum::None,
     };
     const GENERIC: OperationMetadata = OperationMetadata {
         service: "sts",
@@ -150,7 +151,7 @@ mod tests {
         target_prefix: None,
         api_version: None,
         query_compatible: false,
-        checksum_required: false,
+        request_checksum: BodyChecksum::None,
     };
 
     fn cfg(fips: bool, dual: bool) -> EndpointConfig {

@@ -1,6 +1,6 @@
 //! The checksum S3 requires of some requests (the model's
 //! `httpChecksumRequired` / `httpChecksum.requestChecksumRequired`, which an
-//! operation declares as `checksum_required`): without a `Content-MD5` or
+//! operation declares as `request_checksum = "required"`): without a `Content-MD5` or
 //! an `x-amz-checksum-*` header S3 refuses them with 400
 //! `InvalidRequest`/`MissingContentMD5`. (Only S3 and S3 Control have
 //! such operations; the rule applies to whichever operation declares it.)

@@ -1,8 +1,9 @@
 //! Which S3 uploads carry a trailing CRC32, and the headers that announce
-//! it: a streamed body (a file or a reader) of `PutObject` or `UploadPart`
-//! is sent aws-chunked, its checksum computed as it is sent, unless the
-//! caller gave a checksum of their own or asked for checksums only where
-//! S3 requires them. Bodies in memory keep their signed SHA-256 (also an
+//! it: a streamed body (a file or a reader) of an operation that takes a
+//! checksum (`request_checksum = "supported"`: `PutObject`, `UploadPart`) is
+//! sent aws-chunked, its checksum computed as it is sent, unless the caller
+//! gave a checksum of their own or asked for checksums only where S3
+//! requires them (an operation that requires one always gets it). Bodies in memory keep their signed SHA-256 (also an
 //! integrity check, and free to compute before sending).
 
 use http::header::{HeaderName, HeaderValue, CONTENT_ENCODING};
@@ -10,10 +11,7 @@ use http::header::{HeaderName, HeaderValue, CONTENT_ENCODING};
 use crate::body::{aws_chunked, ByteStream};
 use crate::call_options::RequestChecksum;
 use crate::http::HttpRequest;
-
-/// Operations whose model has `httpChecksum.requestAlgorithmMember` and a
-/// streaming body: where S3 takes a trailing checksum.
-const TAKES_TRAILER: [&str; 2] = ["PutObject", "UploadPart"];
+use crate::operation::BodyChecksum;
 
 /// The payload hash that announces an unsigned, trailer-checked body.
 pub(crate) const STREAMING_UNSIGNED_PAYLOAD_TRAILER: &str = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
@@ -24,13 +22,17 @@ static SDK_CHECKSUM_ALGORITHM: HeaderName = HeaderName::from_static("x-amz-sdk-c
 
 /// Whether this upload is sent with a trailing checksum.
 pub(crate) fn applies(
-    operation: &str,
+    operation: BodyChecksum,
     mode: RequestChecksum,
     request: &HttpRequest,
     body: Option<&ByteStream>,
 ) -> bool {
-    mode == RequestChecksum::WhenSupported
-        && TAKES_TRAILER.contains(&operation)
+    let wanted = match operation {
+        BodyChecksum::None => false,
+        BodyChecksum::Supported => mode == RequestChecksum::WhenSupported,
+        BodyChecksum::Required => true,
+    };
+    wanted
         && body.is_some_and(|b| b.as_bytes().is_none() && b.content_length().is_some())
         && !request
             .headers
@@ -90,37 +92,38 @@ mod tests {
         let reader = ByteStream::from_reader(&b"abc"[..], 3);
         let bytes = ByteStream::from("abc");
         let on = RequestChecksum::WhenSupported;
-        assert!(applies("PutObject", on, &put, Some(&file)));
-        assert!(applies("UploadPart", on, &put, Some(&reader)));
+        let off = RequestChecksum::WhenRequired;
+        let put_object = BodyChecksum::Supported;
+        assert!(applies(put_object, on, &put, Some(&file)));
+        assert!(applies(put_object, on, &put, Some(&reader)));
         assert!(
-            !applies("PutObject", on, &put, Some(&bytes)),
+            !applies(put_object, on, &put, Some(&bytes)),
             "bytes keep their SHA-256"
         );
-        assert!(!applies(
-            "PutObject",
-            RequestChecksum::WhenRequired,
-            &put,
-            Some(&file)
-        ));
-        assert!(!applies("GetObject", on, &put, Some(&file)));
+        assert!(!applies(put_object, off, &put, Some(&file)));
+        assert!(
+            applies(BodyChecksum::Required, off, &put, Some(&file)),
+            "a required checksum is sent whatever the call asks"
+        );
+        assert!(!applies(BodyChecksum::None, on, &put, Some(&file)));
         let mut theirs = put.clone();
         theirs.headers.insert(
             "content-md5",
             HeaderValue::from_static("1B2M2Y8AsgTpgAmY7PhCfg=="),
         );
-        assert!(!applies("PutObject", on, &theirs, Some(&file)));
+        assert!(!applies(put_object, on, &theirs, Some(&file)));
         let mut crc32 = put.clone();
         crc32.headers.insert(
             SDK_CHECKSUM_ALGORITHM.clone(),
             HeaderValue::from_static("CRC32"),
         );
-        assert!(applies("PutObject", on, &crc32, Some(&file)));
+        assert!(applies(put_object, on, &crc32, Some(&file)));
         let mut sha1 = put.clone();
         sha1.headers.insert(
             SDK_CHECKSUM_ALGORITHM.clone(),
             HeaderValue::from_static("SHA1"),
         );
-        assert!(!applies("PutObject", on, &sha1, Some(&file)));
+        assert!(!applies(put_object, on, &sha1, Some(&file)));
     }
 
     #[test]
