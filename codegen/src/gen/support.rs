@@ -36,40 +36,29 @@ pub(crate) fn check(ctx: &Ctx<'_>, op: &Json) -> Result<(), String> {
     Ok(())
 }
 
-/// An operation's input or output: its HTTP payload may be a streaming
-/// blob (a `ByteStream`); everything else as [`walk`].
+/// An operation's input or output: as [`walk`], except that its HTTP
+/// payload may be a streaming blob (declared as a `ByteStream`).
 fn walk_top(ctx: &Ctx<'_>, shape: &str, seen: &mut BTreeSet<String>) -> Result<(), String> {
-    let s = ctx.model.shape(shape)?;
-    let payload = s.str("payload").filter(|_| ctx.service.http_bindings);
-    if let (Some(payload), Kind::Struct) = (payload, ctx.kind(shape)?) {
-        let streamed = ctx.members(shape)?.iter().find(|(member, reference)| {
-            member.as_str() == payload
-                && target(reference, "a payload")
-                    .is_ok_and(|t| ctx.is_streaming_blob(reference, &t))
-        });
-        if let Some((member, _)) = streamed {
-            seen.insert(shape.to_string());
-            for (other, other_ref) in ctx.members(shape)? {
-                if other == member {
-                    continue;
-                }
-                let t = target(other_ref, &format!("member `{shape}.{other}`"))?;
-                if other_ref.flag("streaming") {
-                    return Err(format!(
-                        "`{shape}.{other}` is a streaming body, which the macros do not support yet"
-                    ));
-                }
-                walk(ctx, &t, seen)?;
-            }
-            // The blob itself is the stream: nothing to declare.
-            return Ok(());
-        }
-    }
-    walk(ctx, shape, seen)
+    let payload = ctx
+        .model
+        .shape(shape)?
+        .str("payload")
+        .filter(|_| ctx.service.http_bindings);
+    walk_inner(ctx, shape, seen, payload)
 }
 
 /// Every shape reachable from `shape` is one the macros can declare.
 fn walk(ctx: &Ctx<'_>, shape: &str, seen: &mut BTreeSet<String>) -> Result<(), String> {
+    walk_inner(ctx, shape, seen, None)
+}
+
+/// [`walk`], with `payload` the member that may stream.
+fn walk_inner(
+    ctx: &Ctx<'_>,
+    shape: &str,
+    seen: &mut BTreeSet<String>,
+    payload: Option<&str>,
+) -> Result<(), String> {
     if !seen.insert(shape.to_string()) {
         return Ok(());
     }
@@ -88,6 +77,10 @@ fn walk(ctx: &Ctx<'_>, shape: &str, seen: &mut BTreeSet<String>) -> Result<(), S
         Kind::Struct | Kind::Union => {
             for (member, reference) in ctx.members(shape)? {
                 let t = target(reference, &format!("member `{shape}.{member}`"))?;
+                // The stream itself: nothing to declare.
+                if payload == Some(member.as_str()) && ctx.is_streaming_blob(reference, &t) {
+                    continue;
+                }
                 if reference.flag("streaming") {
                     return Err(format!(
                         "`{shape}.{member}` is a streaming body, which the macros do not support yet"
