@@ -26,22 +26,8 @@ if [[ -z "${NO_BUILD:-}" ]]; then
     (cd "$here" && cargo build --release --quiet -j "${JOBS:-2}" --bins)
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-LIFETIME_SECS=3600 "$bin/loopback-server" 0 >"$work/server.out" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' "$work/server.out" 2>/dev/null && break
-    sleep 0.05
-done
-endpoint="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/server.out")"
-[[ -n "$endpoint" ]] || { echo "loopback-server did not start" >&2; cat "$work/server.out" >&2; exit 1; }
+source "$here/server.sh"
+start_server "$bin/loopback-server"
 export ENDPOINT="$endpoint"
 
 echo "# $(date -u +%FT%TZ) N=$N C=$C R=$rounds server=$endpoint"

@@ -22,13 +22,7 @@ if [[ -z "${NO_BUILD:-}" ]]; then
         --bin first-call-awsop --bin first-call-sdk)
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/server.sh"
 
 # A CA and a certificate for localhost and 127.0.0.1, signed by it.
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=awsop bench CA" \
@@ -40,15 +34,9 @@ printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\nex
 openssl x509 -req -in "$work/server.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" \
     -CAcreateserial -days 2 -extfile "$work/ext" -out "$work/server.pem" 2>/dev/null
 
-TLS_CERT="$work/server.pem" TLS_KEY="$work/server.key" LIFETIME_SECS=600 \
-    "$bin/loopback-server" 0 >"$work/server.out" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' "$work/server.out" 2>/dev/null && break
-    sleep 0.05
-done
-port="$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$work/server.out")"
-[[ -n "$port" ]] || { echo "loopback-server did not start" >&2; cat "$work/server.out" >&2; exit 1; }
+LIFETIME_SECS=600 start_server "$bin/loopback-server" \
+    TLS_CERT="$work/server.pem" TLS_KEY="$work/server.key"
+port="${endpoint##*:}"
 
 mkdir -p "$work/home/.aws"
 : >"$work/home/.aws/config"

@@ -39,22 +39,8 @@ if [[ ! -f "$file" || "$(stat -c %s "$file")" != "$size_bytes" ]]; then
 fi
 export FILE="$file"
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-LIFETIME_SECS=3600 "$bin/loopback-s3-server" 0 >"$work/server.out" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 100); do
-    grep -q 'listening on' "$work/server.out" 2>/dev/null && break
-    sleep 0.05
-done
-endpoint="$(sed -n 's/.*listening on \(http:[^ ]*\).*/\1/p' "$work/server.out")"
-[[ -n "$endpoint" ]] || { echo "loopback-s3-server did not start" >&2; cat "$work/server.out" >&2; exit 1; }
+source "$here/server.sh"
+start_server "$bin/loopback-s3-server"
 export ENDPOINT="$endpoint"
 
 echo "# $(date -u +%FT%TZ) SIZE_MB=$SIZE_MB REPEAT=$REPEAT R=$rounds list N=$list_n C=$list_c server=$endpoint"

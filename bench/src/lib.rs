@@ -4,6 +4,7 @@
 #![warn(missing_docs, unreachable_pub, rust_2018_idioms)]
 
 pub mod dynamodb;
+pub mod server;
 pub mod s3;
 
 use std::future::Future;

@@ -16,16 +16,11 @@
 //! no allocation per request, so one core serves far more calls per second
 //! than any client here can send.
 
-use std::io::Write as _;
-use std::net::SocketAddr;
-use std::time::Duration;
-
 use awsop_bench::dynamodb::{get_item_response, PUT_ITEM_RESPONSE};
 use awsop_bench::{REQUEST_ID, RESPONSE_BODY};
 use std::sync::Arc;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::TcpSocket;
 use tokio_rustls::rustls;
 use tokio_rustls::TlsAcceptor;
 
@@ -33,78 +28,31 @@ use tokio_rustls::TlsAcceptor;
 const MAX_BUFFERED: usize = 1 << 20;
 
 fn main() {
-    let port: u16 = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("PORT").ok())
-        .map(|p| {
-            p.trim().parse().unwrap_or_else(|_| {
-                eprintln!("PORT must be a port number, got {p:?}");
-                std::process::exit(2)
-            })
-        })
-        .unwrap_or(0);
-    let lifetime = std::env::var("LIFETIME_SECS")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(3600u64);
-
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    rt.block_on(async move {
-        let socket = TcpSocket::new_v4().expect("socket");
-        socket.set_reuseaddr(true).expect("SO_REUSEADDR");
-        socket
-            .bind(SocketAddr::from(([127, 0, 0, 1], port)))
-            .unwrap_or_else(|e| {
-                eprintln!("cannot bind 127.0.0.1:{port}: {e}");
-                std::process::exit(1)
-            });
-        // A deep backlog: the memory run opens 10,000 connections at once.
-        let listener = socket.listen(65_535).expect("listen");
-        let addr = listener.local_addr().expect("local addr");
-        println!("loopback-server listening on http://{addr}");
-        let _ = std::io::stdout().flush();
-
-        let responses: &'static Responses = Box::leak(Box::new(Responses {
-            datazone: leak(format!(
-                "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\
-                 x-amzn-RequestId: {REQUEST_ID}\r\nContent-Length: {}\r\n\r\n{RESPONSE_BODY}",
-                RESPONSE_BODY.len()
-            )),
-            get_item: leak(dynamodb_response(&get_item_response())),
-            put_item: leak(dynamodb_response(PUT_ITEM_RESPONSE)),
-        }));
-
+    let responses: &'static Responses = Box::leak(Box::new(Responses {
+        datazone: leak(format!(
+            "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\
+             x-amzn-RequestId: {REQUEST_ID}\r\nContent-Length: {}\r\n\r\n{RESPONSE_BODY}",
+            RESPONSE_BODY.len()
+        )),
+        get_item: leak(dynamodb_response(&get_item_response())),
+        put_item: leak(dynamodb_response(PUT_ITEM_RESPONSE)),
+    }));
+    // A deep backlog: the memory run opens 10,000 connections at once.
+    awsop_bench::server::run("loopback-server", 65_535, || {
         let tls = tls_acceptor();
-        let accept = async {
-            loop {
-                match listener.accept().await {
-                    Ok((stream, _)) => {
-                        let _ = stream.set_nodelay(true);
-                        match &tls {
-                            None => drop(tokio::spawn(serve(stream, responses))),
-                            Some(tls) => {
-                                let tls = tls.clone();
-                                tokio::spawn(async move {
-                                    if let Ok(stream) = tls.accept(stream).await {
-                                        serve(stream, responses).await;
-                                    }
-                                });
-                            }
+        move |stream| {
+            match &tls {
+                None => drop(tokio::spawn(serve(stream, responses))),
+                Some(tls) => {
+                    let tls = tls.clone();
+                    tokio::spawn(async move {
+                        if let Ok(stream) = tls.accept(stream).await {
+                            serve(stream, responses).await;
                         }
-                    }
-                    // Out of file descriptors and the like: back off, keep serving.
-                    Err(_) => tokio::time::sleep(Duration::from_millis(5)).await,
+                    });
                 }
             }
-        };
-        tokio::select! {
-            () = accept => {}
-            () = tokio::time::sleep(Duration::from_secs(lifetime)) => {
-                eprintln!("loopback-server: LIFETIME_SECS={lifetime} reached, exiting");
-            }
+            std::future::ready(())
         }
     });
 }
@@ -273,7 +221,7 @@ fn parse(buf: &[u8]) -> Parsed {
         let Some(colon) = line.iter().position(|&b| b == b':') else {
             return Parsed::Invalid;
         };
-        let (name, value) = (&line[..colon], trim(&line[colon + 1..]));
+        let (name, value) = (&line[..colon], line[colon + 1..].trim_ascii());
         if name.eq_ignore_ascii_case(b"content-length") {
             match std::str::from_utf8(value).ok().and_then(|v| v.parse().ok()) {
                 Some(n) => content_length = n,
@@ -318,7 +266,7 @@ fn chunked_len(body: &[u8]) -> Option<Result<usize, ()>> {
     loop {
         let line_end = at + find(&body[at..], b"\r\n")?;
         let size_text = body[at..line_end].split(|&b| b == b';').next()?;
-        let size = match std::str::from_utf8(trim(size_text))
+        let size = match std::str::from_utf8(size_text.trim_ascii())
             .ok()
             .and_then(|s| usize::from_str_radix(s, 16).ok())
         {
@@ -348,17 +296,6 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |i| i + 1);
-    &bytes[start..end]
-}
 
 #[cfg(test)]
 mod tests {

@@ -20,15 +20,12 @@
 //! read into one 256 KiB buffer per connection and never copied, and the
 //! framing is hand-written (Content-Length, chunked, pipelining).
 
-use std::io::{self, Write as _};
-use std::net::SocketAddr;
-use std::time::Duration;
+use std::io;
 
 use awsop_bench::s3::{
     list_objects_v2_page, object_size, OBJECT_ETAG, OBJECT_LAST_MODIFIED, S3_ID_2, S3_REQUEST_ID,
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::TcpSocket;
 
 /// The pattern block the object is written from.
 const BLOCK: usize = 1 << 20;
@@ -38,61 +35,15 @@ const BODY_BUF: usize = 256 * 1024;
 const MAX_HEAD: usize = 64 * 1024;
 
 fn main() {
-    let port: u16 = std::env::args()
-        .nth(1)
-        .or_else(|| std::env::var("PORT").ok())
-        .map(|p| {
-            p.trim().parse().unwrap_or_else(|_| {
-                eprintln!("PORT must be a port number, got {p:?}");
-                std::process::exit(2)
-            })
-        })
-        .unwrap_or(0);
-    let lifetime = std::env::var("LIFETIME_SECS")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(3600u64);
     let answers = Answers::leak(object_size());
-
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .expect("tokio runtime");
-    rt.block_on(async move {
-        let socket = TcpSocket::new_v4().expect("socket");
-        socket.set_reuseaddr(true).expect("SO_REUSEADDR");
-        socket
-            .bind(SocketAddr::from(([127, 0, 0, 1], port)))
-            .unwrap_or_else(|e| {
-                eprintln!("cannot bind 127.0.0.1:{port}: {e}");
-                std::process::exit(1)
+    awsop_bench::server::run("loopback-s3-server", 4096, || {
+        move |stream| {
+            tokio::spawn(async move {
+                // A client that goes away mid-request is not the server's
+                // failure: nothing to report.
+                let _ = serve(stream, answers).await;
             });
-        let listener = socket.listen(4096).expect("listen");
-        let addr = listener.local_addr().expect("local addr");
-        println!("loopback-s3-server listening on http://{addr}");
-        let _ = std::io::stdout().flush();
-
-        let accept = async {
-            loop {
-                match listener.accept().await {
-                    Ok((stream, _)) => {
-                        let _ = stream.set_nodelay(true);
-                        tokio::spawn(async move {
-                            // A client that goes away mid-request is not
-                            // the server's failure: nothing to report.
-                            let _ = serve(stream, answers).await;
-                        });
-                    }
-                    // Out of file descriptors and the like: back off, keep serving.
-                    Err(_) => tokio::time::sleep(Duration::from_millis(5)).await,
-                }
-            }
-        };
-        tokio::select! {
-            () = accept => {}
-            () = tokio::time::sleep(Duration::from_secs(lifetime)) => {
-                eprintln!("loopback-s3-server: LIFETIME_SECS={lifetime} reached, exiting");
-            }
+            std::future::ready(())
         }
     });
 }
@@ -330,7 +281,7 @@ fn parse_head(head: &[u8]) -> Result<Head, ()> {
     let mut expect_continue = false;
     for line in lines.filter(|line| !line.is_empty()) {
         let colon = line.iter().position(|&b| b == b':').ok_or(())?;
-        let (name, value) = (&line[..colon], trim(&line[colon + 1..]));
+        let (name, value) = (&line[..colon], line[colon + 1..].trim_ascii());
         if name.eq_ignore_ascii_case(b"content-length") {
             let n: u64 = std::str::from_utf8(value)
                 .ok()
@@ -343,13 +294,13 @@ fn parse_head(head: &[u8]) -> Result<Head, ()> {
         } else if name.eq_ignore_ascii_case(b"transfer-encoding") {
             // Only chunked (last) can be framed; gzip and the like under it
             // would still be chunked on the wire, but no client here sends them.
-            let last = value.rsplit(|&b| b == b',').next().map(trim);
+            let last = value.rsplit(|&b| b == b',').next().map(<[u8]>::trim_ascii);
             if !last.is_some_and(|c| c.eq_ignore_ascii_case(b"chunked")) {
                 return Err(());
             }
             chunked = true;
         } else if name.eq_ignore_ascii_case(b"connection") {
-            for token in value.split(|&b| b == b',').map(trim) {
+            for token in value.split(|&b| b == b',').map(<[u8]>::trim_ascii) {
                 if token.eq_ignore_ascii_case(b"close") {
                     close = true;
                 } else if token.eq_ignore_ascii_case(b"keep-alive") {
@@ -503,17 +454,6 @@ fn hex(byte: u8) -> Option<u64> {
     (byte as char).to_digit(16).map(u64::from)
 }
 
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(start, |i| i + 1);
-    &bytes[start..end]
-}
 
 #[cfg(test)]
 mod tests;
