@@ -365,3 +365,16 @@ async fn dropping_calls_mid_flight_leaks_no_connection_task_or_state() {
         "the client released the transport"
     );
 }
+
+/// A call's future is what the caller's task stores, and each level of the
+/// orchestrator moves it once when it starts: it must stay a few KB. (An
+/// `async fn` that awaited either its argument or an instrumented copy of
+/// it held both, and doubled the size twice over, to 12 KB.)
+#[tokio::test]
+async fn a_calls_future_stays_small() {
+    let client = builder("http://127.0.0.1:9").build().unwrap();
+    let future = create(1).send(&client);
+    let size = std::mem::size_of_val(&future);
+    assert!(size <= 6 * 1024, "the future of send() is {size} bytes");
+    drop(future);
+}

@@ -209,6 +209,11 @@ where
         if !V::NULLABLE && r.null()? {
             return Ok(());
         }
+        // Room for seven entries at the first, rather than three that grow
+        // (a new table, every entry moved) at the fourth.
+        if out.capacity() == 0 {
+            out.reserve(7);
+        }
         let v = V::read(r, value)?;
         out.insert(K::from_key(&crate::redact::decoded(key)), v);
         Ok(())

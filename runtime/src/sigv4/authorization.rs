@@ -51,6 +51,7 @@ pub fn sign_headers(
         method: req.method,
         uri: req.uri,
         headers: signer::borrowed_headers(req.headers),
+        headers_checked: false,
         body: req.body,
     };
     signer::sign(request, params, Placement::Headers, None)
@@ -89,6 +90,7 @@ pub fn sign_request(
             method: req.method.as_str(),
             uri: &req.uri,
             headers,
+            headers_checked: true,
             body: &req.body,
         };
         signer::sign(request, params, Placement::Headers, Some(cache))?

@@ -51,6 +51,7 @@ pub fn presign_query(
         method: req.method,
         uri: req.uri,
         headers: signer::borrowed_headers(req.headers),
+        headers_checked: false,
         body: req.body,
     };
     signer::sign(request, params, Placement::Query { expires_secs }, None)

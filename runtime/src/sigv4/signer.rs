@@ -30,6 +30,10 @@ pub(crate) struct Unsigned<'a> {
     pub(crate) method: &'a str,
     pub(crate) uri: &'a str,
     pub(crate) headers: Vec<Header<'a>>,
+    /// The headers come from an `http::HeaderMap`, whose names are HTTP
+    /// tokens and whose values hold no control character but tab: checking
+    /// them again would only cost time on every request.
+    pub(crate) headers_checked: bool,
     pub(crate) body: &'a [u8],
 }
 
@@ -81,6 +85,7 @@ pub(crate) fn sign(
     let mut headers = request.headers;
     select_headers(
         &mut headers,
+        request.headers_checked,
         settings,
         token.is_some(),
         content_sha256.is_some(),
@@ -187,12 +192,15 @@ fn session_token<'a>(identity: &SigningIdentity<'a>) -> Result<Option<&'a str>, 
 /// `x-amz-date`, and the token or content hash when it adds them).
 fn select_headers(
     headers: &mut Vec<Header<'_>>,
+    already_checked: bool,
     settings: &SigningSettings,
     signer_sets_token: bool,
     signer_sets_content_sha256: bool,
 ) -> Result<(), SigningError> {
-    for header in headers.iter() {
-        canonical_request::check_header(*header)?;
+    if !already_checked {
+        for header in headers.iter() {
+            canonical_request::check_header(*header)?;
+        }
     }
     headers.retain(|header| {
         let name = header.name;

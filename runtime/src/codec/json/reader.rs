@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 
+use super::SPECIAL_IN_STRING;
 use crate::encoding::hex;
 use crate::error::ParseError;
 
@@ -65,7 +66,15 @@ impl JsonKind {
 /// ```
 #[derive(Debug)]
 pub struct JsonReader<'a> {
+    /// The input's longest UTF-8 prefix (all of it when it is valid), so
+    /// strings and numbers are slices of checked text.
+    text: &'a str,
+    /// `text` as bytes, which the tokenizer walks.
     input: &'a [u8],
+    /// Where the input stops being UTF-8, if it does. A JSON text is UTF-8
+    /// as a whole (RFC 8259 §8.1): the reader sees only what comes before,
+    /// and whatever stops it there is reported as invalid UTF-8.
+    invalid_utf8_at: Option<usize>,
     pos: usize,
     depth: u32,
 }
@@ -73,14 +82,31 @@ pub struct JsonReader<'a> {
 impl<'a> JsonReader<'a> {
     /// A reader at the start of `input`.
     pub fn new(input: &'a [u8]) -> Self {
+        // One pass over the whole body costs less than one per string.
+        let (text, invalid_utf8_at) = match std::str::from_utf8(input) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let valid = &input[..e.valid_up_to()];
+                // The prefix up to `valid_up_to` is UTF-8 by definition.
+                let text = std::str::from_utf8(valid).unwrap_or_default();
+                (text, Some(e.valid_up_to()))
+            }
+        };
         JsonReader {
-            input,
+            text,
+            input: text.as_bytes(),
+            invalid_utf8_at,
             pos: 0,
             depth: 0,
         }
     }
 
     fn syntax(&self, what: &str) -> ParseError {
+        if let Some(at) = self.invalid_utf8_at.filter(|&at| self.pos >= at) {
+            return ParseError::new(format!(
+                "the response body is not valid JSON: invalid UTF-8 at byte {at}"
+            ));
+        }
         ParseError::new(format!(
             "the response body is not valid JSON: {what} at byte {}",
             self.pos
@@ -196,8 +222,9 @@ impl<'a> JsonReader<'a> {
             }
         }
         self.pos = i;
-        // Only ASCII digits and signs were accepted.
-        std::str::from_utf8(&bytes[start..i]).map_err(|_| self.syntax("invalid number"))
+        // Only ASCII digits and signs were accepted: both ends are char
+        // boundaries.
+        Ok(&self.text[start..i])
     }
 
     /// A string, unescaped: borrowed from the input when it holds no
@@ -210,25 +237,29 @@ impl<'a> JsonReader<'a> {
         self.pos += 1;
         let bytes = self.input;
         let start = self.pos;
+        // The fast path: no escapes. Every byte that is not special in a
+        // string is skipped by one table lookup.
         let mut i = start;
-        // The fast path: no escapes.
-        loop {
-            match bytes.get(i) {
-                None => {
-                    self.pos = i;
-                    return Err(self.syntax("unterminated string"));
-                }
-                Some(b'"') => {
-                    let text = self.utf8(&bytes[start..i], start)?;
-                    self.pos = i + 1;
-                    return Ok(Cow::Borrowed(text));
-                }
-                Some(b'\\') => break,
-                Some(0x00..=0x1f) => {
-                    self.pos = i;
-                    return Err(self.syntax("a control character in a string"));
-                }
-                Some(_) => i += 1,
+        while bytes
+            .get(i)
+            .is_some_and(|&b| !SPECIAL_IN_STRING[usize::from(b)])
+        {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None => {
+                self.pos = i;
+                return Err(self.syntax("unterminated string"));
+            }
+            Some(b'"') => {
+                self.pos = i + 1;
+                // Both ends are next to an ASCII quote: char boundaries.
+                return Ok(Cow::Borrowed(&self.text[start..i]));
+            }
+            Some(b'\\') => {}
+            Some(_) => {
+                self.pos = i;
+                return Err(self.syntax("a control character in a string"));
             }
         }
         let mut out = Vec::with_capacity(i - start + 16);
@@ -259,13 +290,6 @@ impl<'a> JsonReader<'a> {
                 }
             }
         }
-    }
-
-    fn utf8(&mut self, bytes: &'a [u8], at: usize) -> Result<&'a str, ParseError> {
-        std::str::from_utf8(bytes).map_err(|e| {
-            self.pos = at + e.valid_up_to();
-            self.syntax("invalid UTF-8 in a string")
-        })
     }
 
     /// Decodes the escape after a `\` at `i`; returns where the string goes on.
@@ -428,7 +452,8 @@ impl<'a> JsonReader<'a> {
     /// Checks that only whitespace follows the value.
     pub fn finish(&mut self) -> Result<(), ParseError> {
         match self.peek_byte() {
-            None => Ok(()),
+            None if self.invalid_utf8_at.is_none() => Ok(()),
+            None => Err(self.syntax("trailing bytes")),
             Some(_) => Err(self.syntax("trailing characters after the value")),
         }
     }
@@ -481,6 +506,31 @@ mod tests {
         ] {
             assert!(skip_all(text).is_err(), "{}", String::from_utf8_lossy(text));
         }
+    }
+
+    #[test]
+    fn invalid_utf8_anywhere_is_named_where_it_starts() {
+        for (text, at) in [
+            (&b"\"a\xffb\""[..], 2),
+            (b"{\"k\xc3\":1}", 3),
+            (b"[1] \xe2\x82", 4),
+            (b"{\"skipped\":[\"\xc0\xaf\"]}", 13),
+        ] {
+            let err = skip_all(text).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!("the response body is not valid JSON: invalid UTF-8 at byte {at}"),
+                "{}",
+                String::from_utf8_lossy(text)
+            );
+        }
+        let mut r = JsonReader::new("[\"d\u{e9}j\u{e0}\", \"\u{1f600}\"]".as_bytes());
+        r.begin_array().unwrap();
+        let mut first = true;
+        assert!(r.next_item(&mut first).unwrap());
+        assert_eq!(r.string().unwrap(), "d\u{e9}j\u{e0}");
+        assert!(r.next_item(&mut first).unwrap());
+        assert_eq!(r.string().unwrap(), "\u{1f600}");
     }
 
     #[test]

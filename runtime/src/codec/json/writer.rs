@@ -1,5 +1,6 @@
 //! [`JsonWriter`]: JSON text into one growable buffer.
 
+use super::SPECIAL_IN_STRING;
 use crate::encoding::hex;
 
 /// JSON text being written into one growable buffer: the tokens, with no
@@ -70,11 +71,18 @@ impl JsonWriter {
     /// characters (the short forms `\b \f \n \r \t`, else `\u00XX`).
     /// Everything else, non-ASCII included, is written as is.
     pub fn string(&mut self, s: &str) {
-        self.buf.push(b'"');
         let bytes = s.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(b'"');
+        // Runs without anything to escape are copied whole.
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let short: &[u8] = match b {
+        while let Some(offset) = bytes[start..]
+            .iter()
+            .position(|&b| SPECIAL_IN_STRING[usize::from(b)])
+        {
+            let i = start + offset;
+            self.buf.extend_from_slice(&bytes[start..i]);
+            let short: &[u8] = match bytes[i] {
                 b'"' => b"\\\"",
                 b'\\' => b"\\\\",
                 b'\n' => b"\\n",
@@ -82,13 +90,11 @@ impl JsonWriter {
                 b'\t' => b"\\t",
                 0x08 => b"\\b",
                 0x0c => b"\\f",
-                0x00..=0x1f => b"",
-                _ => continue,
+                _ => b"",
             };
-            self.buf.extend_from_slice(&bytes[start..i]);
             if short.is_empty() {
                 self.buf.extend_from_slice(b"\\u00");
-                self.buf.extend_from_slice(&hex::pair(b, hex::LOWER));
+                self.buf.extend_from_slice(&hex::pair(bytes[i], hex::LOWER));
             } else {
                 self.buf.extend_from_slice(short);
             }
