@@ -90,7 +90,34 @@ fn is_qualified_name(name: &str) -> bool {
 const FEW_ATTRIBUTES: usize = 16;
 
 fn local(qualified: &str) -> &str {
-    qualified.rsplit(':').next().unwrap_or(qualified)
+    // Names are short: a byte loop beats a searcher's setup.
+    match qualified.bytes().rposition(|b| b == b':') {
+        Some(colon) => &qualified[colon + 1..],
+        None => qualified,
+    }
+}
+
+/// The length of the ASCII name at the start of `rest` (what
+/// [`is_name_char`] accepts there), and whether it is a qualified name
+/// without further checks: no colon, starting with a letter or `_`. `None`
+/// when a non-ASCII byte is reached: the general path decides.
+fn ascii_name(rest: &[u8]) -> Option<(usize, bool)> {
+    let mut colon = false;
+    for (i, &b) in rest.iter().enumerate() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' => {}
+            b':' => colon = true,
+            0x80.. => return None,
+            _ => {
+                let simple = !colon
+                    && rest
+                        .first()
+                        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_');
+                return Some((i, simple));
+            }
+        }
+    }
+    None
 }
 
 impl<'a> XmlReader<'a> {
@@ -146,6 +173,11 @@ impl<'a> XmlReader<'a> {
 
     fn name(&mut self) -> Result<&'a str, ParseError> {
         let rest = self.rest();
+        // The common case: an ASCII name, ended within the document.
+        if let Some((end, true)) = ascii_name(rest.as_bytes()) {
+            self.pos += end;
+            return Ok(&rest[..end]);
+        }
         let end = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
         if end == 0 {
             return Err(self.syntax("expected a name"));
@@ -178,7 +210,8 @@ impl<'a> XmlReader<'a> {
             }
             let rest = self.rest();
             if !rest.starts_with('<') {
-                let end = rest.find('<').unwrap_or(rest.len());
+                // Text between tags is short: a byte loop, not a searcher.
+                let end = rest.bytes().position(|b| b == b'<').unwrap_or(rest.len());
                 let raw = &rest[..end];
                 if self.open.is_empty() {
                     // Outside the root only whitespace may stand.
@@ -327,7 +360,7 @@ impl<'a> XmlReader<'a> {
 
     /// Resolves the predefined entities and character references.
     fn unescape(&self, raw: &'a str) -> Result<Cow<'a, str>, ParseError> {
-        if !raw.contains('&') {
+        if !raw.bytes().any(|b| b == b'&') {
             return Ok(Cow::Borrowed(raw));
         }
         let mut out = String::with_capacity(raw.len());
@@ -425,6 +458,31 @@ mod tests {
                 XmlEvent::Text(t) => out.push(format!("{t:?}")),
             }
         }
+    }
+
+    #[test]
+    fn names_read_alike_on_the_ascii_and_the_general_path() {
+        let name_of = |text: &str| {
+            let mut r = XmlReader::new(text.as_bytes()).unwrap();
+            r.name().map(str::to_owned).map_err(|e| e.to_string())
+        };
+        // Ended by ASCII: the fast path; by a non-ASCII name char, a colon
+        // or the end of the text: the general one. Same answers.
+        for (text, name) in [
+            ("Key>", "Key"),
+            ("_a.b-c9 ", "_a.b-c9"),
+            ("p:Key>", "p:Key"),
+            ("Keyé>", "Keyé"),
+            ("éKey/", "éKey"),
+            ("Key", "Key"),
+        ] {
+            assert_eq!(name_of(text).as_deref(), Ok(name), "{text:?}");
+        }
+        for bad in ["1a>", "-a>", "a:>", ":a>", "a:b:c>", ">"] {
+            assert!(name_of(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(local("p:Key"), "Key");
+        assert_eq!(local("Key"), "Key");
     }
 
     #[test]
