@@ -105,7 +105,8 @@ impl<V: AwsJsonVersion> RpcProtocol for AwsJson<V> {
             BuildError::other(format!("{} needs the service's target prefix", V::NAME))
         })?;
         let mut request = HttpRequest::new(Method::POST, "/".to_owned());
-        let target = format!("{prefix}.{}", operation.name);
+        // `concat`, not `format!`: this runs on every call.
+        let target = [prefix, ".", operation.name].concat();
         let target = HeaderValue::try_from(target)
             .map_err(|_| BuildError::other("the target prefix is not a valid header value"))?;
         request.headers.insert(TARGET, target);

@@ -26,8 +26,13 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
     if uri.bytes().any(|b| b.is_ascii_control()) {
         return Err(invalid("contains a control character"));
     }
-    // The fragment is never sent, so it is never signed.
-    let uri = uri.split_once('#').map_or(uri, |(before, _)| before);
+    // The fragment is never sent, so it is never signed. (Byte loops rather
+    // than `str` searchers here and below: a URL is short, and this runs on
+    // every request.)
+    let uri = uri
+        .bytes()
+        .position(|b| b == b'#')
+        .map_or(uri, |hash| &uri[..hash]);
     if uri.starts_with('/') {
         let (path, query) = split_query(uri);
         return Ok(ParsedUri {
@@ -36,8 +41,14 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
             query,
         });
     }
-    let (scheme, rest) = uri
-        .split_once("://")
+    // A scheme holds no `:`, so `://` is usually at the first colon.
+    let at_first_colon = uri
+        .bytes()
+        .position(|b| b == b':')
+        .filter(|&colon| uri[colon..].starts_with("://"))
+        .map(|colon| (&uri[..colon], &uri[colon + 3..]));
+    let (scheme, rest) = at_first_colon
+        .or_else(|| uri.split_once("://"))
         .ok_or_else(|| invalid("expected an absolute URL or a path starting with '/'"))?;
     let scheme_ok = scheme
         .bytes()
@@ -49,7 +60,10 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
     if !scheme_ok {
         return Err(invalid("malformed scheme"));
     }
-    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let end = rest
+        .bytes()
+        .position(|b| b == b'/' || b == b'?')
+        .unwrap_or(rest.len());
     let (authority, path_and_query) = rest.split_at(end);
     let host = host_header(scheme, authority)?;
     let (path, query) = split_query(path_and_query);
@@ -67,7 +81,7 @@ fn split_query(path_and_query: &str) -> (&str, &str) {
 }
 
 fn host_header<'a>(scheme: &str, authority: &'a str) -> Result<Cow<'a, str>, SigningError> {
-    if authority.contains('@') {
+    if authority.bytes().any(|b| b == b'@') {
         return Err(invalid("user info in the URL is not supported"));
     }
     let (host, port) = if let Some(literal) = authority.strip_prefix('[') {
