@@ -69,8 +69,6 @@ pub struct JsonReader<'a> {
     /// The input's longest UTF-8 prefix (all of it when it is valid), so
     /// strings and numbers are slices of checked text.
     text: &'a str,
-    /// `text` as bytes, which the tokenizer walks.
-    input: &'a [u8],
     /// Where the input stops being UTF-8, if it does. A JSON text is UTF-8
     /// as a whole (RFC 8259 §8.1): the reader sees only what comes before,
     /// and whatever stops it there is reported as invalid UTF-8.
@@ -94,7 +92,6 @@ impl<'a> JsonReader<'a> {
         };
         JsonReader {
             text,
-            input: text.as_bytes(),
             invalid_utf8_at,
             pos: 0,
             depth: 0,
@@ -115,7 +112,7 @@ impl<'a> JsonReader<'a> {
 
     #[inline]
     fn skip_whitespace(&mut self) {
-        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.input.get(self.pos) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.text.as_bytes().get(self.pos) {
             self.pos += 1;
         }
     }
@@ -123,7 +120,7 @@ impl<'a> JsonReader<'a> {
     #[inline]
     fn peek_byte(&mut self) -> Option<u8> {
         self.skip_whitespace();
-        self.input.get(self.pos).copied()
+        self.text.as_bytes().get(self.pos).copied()
     }
 
     /// The kind of the next value.
@@ -149,7 +146,7 @@ impl<'a> JsonReader<'a> {
     }
 
     fn literal(&mut self, word: &[u8]) -> Result<(), ParseError> {
-        if self.input[self.pos..].starts_with(word) {
+        if self.text.as_bytes()[self.pos..].starts_with(word) {
             self.pos += word.len();
             Ok(())
         } else {
@@ -182,7 +179,7 @@ impl<'a> JsonReader<'a> {
             return Err(self.mismatch("a number"));
         }
         let start = self.pos;
-        let bytes = self.input;
+        let bytes = self.text.as_bytes();
         let mut i = start;
         let digits = |i: &mut usize| {
             let from = *i;
@@ -235,79 +232,61 @@ impl<'a> JsonReader<'a> {
             return Err(self.mismatch("a string"));
         }
         self.pos += 1;
-        let bytes = self.input;
+        let text = self.text;
         let start = self.pos;
-        // The fast path: no escapes. Every byte that is not special in a
-        // string is skipped by one table lookup.
-        let mut i = start;
-        while bytes
-            .get(i)
-            .is_some_and(|&b| !SPECIAL_IN_STRING[usize::from(b)])
-        {
-            i += 1;
-        }
-        match bytes.get(i) {
-            None => {
-                self.pos = i;
-                return Err(self.syntax("unterminated string"));
-            }
-            Some(b'"') => {
-                self.pos = i + 1;
-                // Both ends are next to an ASCII quote: char boundaries.
-                return Ok(Cow::Borrowed(&self.text[start..i]));
-            }
-            Some(b'\\') => {}
-            Some(_) => {
-                self.pos = i;
-                return Err(self.syntax("a control character in a string"));
-            }
-        }
-        let mut out = Vec::with_capacity(i - start + 16);
-        out.extend_from_slice(&bytes[start..i]);
+        // Filled only once an escape is met; until then the string is
+        // borrowed. Runs of ordinary bytes are skipped by one table lookup
+        // each, and every run starts and ends next to an ASCII byte (a
+        // quote, a backslash or an escape's last character): slices of the
+        // checked text, at char boundaries.
+        let mut unescaped: Option<String> = None;
+        let mut run = start;
         loop {
-            match bytes.get(i) {
-                None => {
-                    self.pos = i;
-                    return Err(self.syntax("unterminated string"));
-                }
+            let end = run
+                + text.as_bytes()[run..]
+                    .iter()
+                    .position(|&b| SPECIAL_IN_STRING[usize::from(b)])
+                    .unwrap_or(text.len() - run);
+            self.pos = end;
+            match text.as_bytes().get(end) {
+                None => return Err(self.syntax("unterminated string")),
                 Some(b'"') => {
-                    self.pos = i + 1;
-                    return String::from_utf8(out)
-                        .map(Cow::Owned)
-                        .map_err(|_| self.syntax("invalid UTF-8 in a string"));
+                    self.pos = end + 1;
+                    return Ok(match unescaped {
+                        None => Cow::Borrowed(&text[start..end]),
+                        Some(mut out) => {
+                            out.push_str(&text[run..end]);
+                            Cow::Owned(out)
+                        }
+                    });
                 }
                 Some(b'\\') => {
-                    self.pos = i;
-                    i = self.escape(i + 1, &mut out)?;
+                    let out =
+                        unescaped.get_or_insert_with(|| String::with_capacity(end - start + 16));
+                    out.push_str(&text[run..end]);
+                    run = self.escape(end + 1, out)?;
                 }
-                Some(0x00..=0x1f) => {
-                    self.pos = i;
-                    return Err(self.syntax("a control character in a string"));
-                }
-                Some(&b) => {
-                    out.push(b);
-                    i += 1;
-                }
+                Some(_) => return Err(self.syntax("a control character in a string")),
             }
         }
     }
 
     /// Decodes the escape after a `\` at `i`; returns where the string goes on.
-    fn escape(&mut self, i: usize, out: &mut Vec<u8>) -> Result<usize, ParseError> {
-        let simple = match self.input.get(i) {
-            Some(b'"') => b'"',
-            Some(b'\\') => b'\\',
-            Some(b'/') => b'/',
-            Some(b'b') => 0x08,
-            Some(b'f') => 0x0c,
-            Some(b'n') => b'\n',
-            Some(b'r') => b'\r',
-            Some(b't') => b'\t',
+    fn escape(&mut self, i: usize, out: &mut String) -> Result<usize, ParseError> {
+        let simple = match self.text.as_bytes().get(i) {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
             Some(b'u') => {
                 let first = self.hex4(i + 1)?;
                 let (code, next) = match first {
                     0xD800..=0xDBFF => {
-                        if self.input.get(i + 5..i + 7) != Some(b"\\u") {
+                        if self.text.as_bytes().get(i + 5..i + 7) != Some(b"\\u") {
                             return Err(self.syntax("a lone surrogate in a \\u escape"));
                         }
                         let second = self.hex4(i + 7)?;
@@ -323,8 +302,7 @@ impl<'a> JsonReader<'a> {
                     code => (code, i + 5),
                 };
                 let c = char::from_u32(code).ok_or_else(|| self.syntax("invalid \\u escape"))?;
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                out.push(c);
                 return Ok(next);
             }
             _ => return Err(self.syntax("invalid escape in a string")),
@@ -335,7 +313,8 @@ impl<'a> JsonReader<'a> {
 
     fn hex4(&self, at: usize) -> Result<u32, ParseError> {
         let digits = self
-            .input
+            .text
+            .as_bytes()
             .get(at..at + 4)
             .ok_or_else(|| self.syntax("a truncated \\u escape"))?;
         digits.iter().try_fold(0u32, |acc, &d| {

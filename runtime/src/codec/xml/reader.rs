@@ -97,24 +97,22 @@ fn local(qualified: &str) -> &str {
     }
 }
 
-/// The length of the ASCII name at the start of `rest` (what
-/// [`is_name_char`] accepts there), and whether it is a qualified name
-/// without further checks: no colon, starting with a letter or `_`. `None`
-/// when a non-ASCII byte is reached: the general path decides.
-fn ascii_name(rest: &[u8]) -> Option<(usize, bool)> {
-    let mut colon = false;
+/// The length of the name at the start of `rest` when it is the common
+/// kind, which needs no further check: ASCII name characters (as
+/// [`is_name_char`] accepts them) without a colon, starting with a letter or
+/// `_`, ended by an ASCII byte. `None` otherwise: the general path decides.
+fn plain_ascii_name(rest: &[u8]) -> Option<usize> {
+    if !rest
+        .first()
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
+    {
+        return None;
+    }
     for (i, &b) in rest.iter().enumerate() {
         match b {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' => {}
-            b':' => colon = true,
-            0x80.. => return None,
-            _ => {
-                let simple = !colon
-                    && rest
-                        .first()
-                        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_');
-                return Some((i, simple));
-            }
+            b':' | 0x80.. => return None,
+            _ => return Some(i),
         }
     }
     None
@@ -174,7 +172,7 @@ impl<'a> XmlReader<'a> {
     fn name(&mut self) -> Result<&'a str, ParseError> {
         let rest = self.rest();
         // The common case: an ASCII name, ended within the document.
-        if let Some((end, true)) = ascii_name(rest.as_bytes()) {
+        if let Some(end) = plain_ascii_name(rest.as_bytes()) {
             self.pos += end;
             return Ok(&rest[..end]);
         }
@@ -461,7 +459,7 @@ mod tests {
     }
 
     #[test]
-    fn names_read_alike_on_the_ascii_and_the_general_path() {
+    fn names_read_alike_on_the_plain_ascii_and_the_general_path() {
         let name_of = |text: &str| {
             let mut r = XmlReader::new(text.as_bytes()).unwrap();
             r.name().map(str::to_owned).map_err(|e| e.to_string())
