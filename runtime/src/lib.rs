@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod body;
+mod call_headers;
 pub mod call_options;
 pub mod client;
 #[doc(hidden)]

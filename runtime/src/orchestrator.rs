@@ -11,10 +11,10 @@
 use std::borrow::Cow;
 use std::time::Duration;
 
-use http::header::{HeaderName, HeaderValue};
 use tracing::Instrument;
 
 use crate::body::{self, ByteStream};
+use crate::call_headers;
 use crate::call_options::{CallOptions, PayloadSigning};
 use crate::client::{Client, ClientInner, Offset};
 use crate::credentials::Credentials;
@@ -27,10 +27,6 @@ use crate::redact;
 use crate::retry::{self, RetryKind};
 use crate::s3;
 use crate::sigv4::{self, PayloadHashing, SigningParams, SigningSettings};
-
-static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
-static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
-static USER_AGENT_VALUE: &str = concat!("awsop/", env!("CARGO_PKG_VERSION"));
 
 /// Sends `operation` through `client` and returns its parsed output or a
 /// typed error. This is what the generated `send` calls.
@@ -142,27 +138,32 @@ async fn attempts<O: Operation>(
         .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
-    let invocation_id = header_value(&crate::token::invocation_id());
+    let invocation_id = call_headers::invocation_id();
     let host_prefix = operation.host_prefix().map_err(Error::construction)?;
     let route = |mut request: HttpRequest| -> Result<HttpRequest, Error<O::Error>> {
         request.uri = route_uri(
-            &endpoint,
+            &endpoint.endpoint,
             &request.uri,
             is_s3,
             inner,
             host_prefix.as_deref(),
         )?;
+        // The Host header the signature covers, sent as it was signed: the
+        // HTTP client would otherwise format its own from the URL on every
+        // request (and the signer derive it again).
+        if let Some(host) = endpoint.host_for(&request.uri) {
+            request.headers.entry(http::header::HOST).or_insert(host);
+        }
         // A streamed body's checksum is its trailer; one in memory is hashed.
         if meta.request_checksum == BodyChecksum::Required && !trailing_checksum {
             s3::add_required_checksum(&mut request);
         }
         request
             .headers
-            .insert(INVOCATION_ID.clone(), invocation_id.clone());
-        request.headers.insert(
-            http::header::USER_AGENT,
-            HeaderValue::from_static(USER_AGENT_VALUE),
-        );
+            .insert(call_headers::INVOCATION_ID.clone(), invocation_id.clone());
+        request
+            .headers
+            .insert(http::header::USER_AGENT, call_headers::USER_AGENT.clone());
         Ok(request)
     };
     // The first attempt sends the request as serialized; a retry serializes
@@ -289,8 +290,8 @@ async fn one_attempt<O: Operation>(
 ) -> Outcome<O::Output, O::Error> {
     let is_s3 = s3::applies_to(O::METADATA.service);
     request.headers.insert(
-        SDK_REQUEST.clone(),
-        header_value(&format!("attempt={attempt}; max={max_attempts}")),
+        call_headers::SDK_REQUEST.clone(),
+        call_headers::attempt(attempt, max_attempts),
     );
     #[cfg(feature = "test-util")]
     if let Some(mock) = &inner.mock {
@@ -583,9 +584,4 @@ fn success_metadata(response: &HttpResponse) -> ErrorMetadata {
         response.status,
         request_id::from_headers(response).map(str::to_owned),
     )
-}
-
-fn header_value(text: &str) -> HeaderValue {
-    // Only ever called with UUIDs and `attempt=N; max=M`: always valid.
-    HeaderValue::from_str(text).unwrap_or_else(|_| HeaderValue::from_static("invalid"))
 }

@@ -94,7 +94,7 @@ pub async fn presign<O: Operation>(
     let is_s3 = s3::applies_to(meta.service);
     let host_prefix = operation.host_prefix().map_err(Error::construction)?;
     let uri = route_uri(
-        &endpoint,
+        &endpoint.endpoint,
         &request.uri,
         is_s3,
         inner,

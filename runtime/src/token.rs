@@ -32,7 +32,9 @@ impl IdempotencyTokenGenerator for RandomUuid {
                 .unwrap_or_default();
             bytes = nanos.to_le_bytes();
         }
-        uuid_v4(bytes)
+        let text = uuid_v4(bytes);
+        // Hex digits and dashes only.
+        std::str::from_utf8(&text).unwrap_or_default().to_owned()
     }
 }
 
@@ -82,8 +84,9 @@ impl IdempotencyTokenGenerator for SequentialTokens {
 
 /// A UUIDv4 for `amz-sdk-invocation-id`: unique per call but not a secret,
 /// so it comes from a per-thread xorshift generator (seeded once from the OS)
-/// instead of a system call per call.
-pub(crate) fn invocation_id() -> String {
+/// instead of a system call per call. The text, on the stack: the caller
+/// copies it into its header.
+pub(crate) fn invocation_id() -> [u8; 36] {
     use std::cell::Cell;
     thread_local! {
         static STATE: Cell<u64> = Cell::new(crate::random::os_seed());
@@ -101,16 +104,19 @@ pub(crate) fn invocation_id() -> String {
     uuid_v4(bytes)
 }
 
-/// Formats 16 random bytes as a version-4, variant-1 UUID.
-fn uuid_v4(mut bytes: [u8; 16]) -> String {
+/// Formats 16 random bytes as a version-4, variant-1 UUID (ASCII text).
+fn uuid_v4(mut bytes: [u8; 16]) -> [u8; 36] {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let mut out = String::with_capacity(36);
-    for (i, b) in bytes.iter().enumerate() {
+    let mut out = [b'-'; 36];
+    let mut at = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
+            at += 1; // the dash already there
         }
-        crate::encoding::hex::push_lower(&mut out, &[*b]);
+        out[at..at + 2]
+            .copy_from_slice(&crate::encoding::hex::pair(b, crate::encoding::hex::LOWER));
+        at += 2;
     }
     out
 }
@@ -122,16 +128,18 @@ mod tests {
     #[test]
     fn uuid_has_version_and_variant_bits() {
         let id = uuid_v4([0xff; 16]);
-        assert_eq!(id, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(&id, b"ffffffff-ffff-4fff-bfff-ffffffffffff");
         let id = uuid_v4([0; 16]);
-        assert_eq!(id, "00000000-0000-4000-8000-000000000000");
+        assert_eq!(&id, b"00000000-0000-4000-8000-000000000000");
+        let id = uuid_v4(*b"\x01\x23\x45\x67\x89\xab\xcd\xef\x01\x23\x45\x67\x89\xab\xcd\xef");
+        assert_eq!(&id, b"01234567-89ab-4def-8123-456789abcdef");
     }
 
     #[test]
     fn invocation_ids_are_uuids_and_differ() {
         let (a, b) = (invocation_id(), invocation_id());
         assert_ne!(a, b);
-        assert_eq!((a.len(), &a[14..15]), (36, "4"));
+        assert_eq!(&a[14..15], b"4");
     }
 
     #[test]

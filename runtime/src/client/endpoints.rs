@@ -1,6 +1,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use http::HeaderValue;
+
 use crate::endpoint::{self, Endpoint, EndpointConfig, EndpointError};
 use crate::env::Env;
 use crate::operation::OperationMetadata;
@@ -16,7 +18,28 @@ pub(crate) struct EndpointCache {
     url_override: Option<String>,
     use_fips: Option<bool>,
     use_dual_stack: Option<bool>,
-    resolved: RwLock<HashMap<CacheKey, Result<Arc<Endpoint>, EndpointError>>>,
+    resolved: RwLock<HashMap<CacheKey, Result<Arc<Resolved>, EndpointError>>>,
+}
+
+/// A resolved endpoint and the `Host` header of its URL, derived once.
+pub(crate) struct Resolved {
+    pub(crate) endpoint: Endpoint,
+    /// `None` only if the URL has no host the signer accepts (it then
+    /// reports why).
+    pub(crate) host: Option<HeaderValue>,
+}
+
+impl Resolved {
+    /// The `Host` header for `url`, a request URL routed from this
+    /// endpoint: the cached one when the URL keeps the endpoint's host
+    /// (the endpoint followed by a path), else derived from `url` (S3's
+    /// virtual-hosted buckets, host prefixes).
+    pub(crate) fn host_for(&self, url: &str) -> Option<HeaderValue> {
+        match url.strip_prefix(self.endpoint.url.as_str()) {
+            Some(rest) if rest.is_empty() || rest.starts_with(['/', '?']) => self.host.clone(),
+            _ => crate::sigv4::host_header_for(url),
+        }
+    }
 }
 
 /// Service id and endpoint template.
@@ -45,7 +68,7 @@ impl EndpointCache {
         &self,
         meta: &OperationMetadata,
         region: &Region,
-    ) -> Result<Arc<Endpoint>, EndpointError> {
+    ) -> Result<Arc<Resolved>, EndpointError> {
         // Keyed by service and template: operations of one service may carry
         // different endpoint templates.
         let key = (meta.service_id, meta.endpoint.unwrap_or(""));
@@ -57,7 +80,10 @@ impl EndpointCache {
         {
             return hit.clone();
         }
-        let resolved = self.resolve_uncached(meta, region).map(Arc::new);
+        let resolved = self.resolve_uncached(meta, region).map(|endpoint| {
+            let host = crate::sigv4::host_header_for(&endpoint.url);
+            Arc::new(Resolved { endpoint, host })
+        });
         self.resolved
             .write()
             .unwrap_or_else(|p| p.into_inner())
@@ -82,5 +108,58 @@ impl EndpointCache {
             config.use_dual_stack = dual;
         }
         endpoint::resolve(&config, meta, region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolved(url: &str) -> Resolved {
+        let endpoint = Endpoint::parse(url).unwrap();
+        let host = crate::sigv4::host_header_for(&endpoint.url);
+        Resolved { endpoint, host }
+    }
+
+    #[test]
+    fn the_host_is_the_endpoints_unless_routing_changed_it() {
+        let host =
+            |r: &Resolved, url: &str| r.host_for(url).map(|v| v.to_str().unwrap().to_owned());
+        let s3 = resolved("https://s3.us-east-1.amazonaws.com");
+        let local = resolved("http://127.0.0.1:8080/prefix");
+        for (r, url, expected) in [
+            (
+                &s3,
+                "https://s3.us-east-1.amazonaws.com/b/k",
+                "s3.us-east-1.amazonaws.com",
+            ),
+            (
+                &s3,
+                "https://s3.us-east-1.amazonaws.com?x",
+                "s3.us-east-1.amazonaws.com",
+            ),
+            (
+                &s3,
+                "https://b.s3.us-east-1.amazonaws.com/k",
+                "b.s3.us-east-1.amazonaws.com",
+            ),
+            (
+                &s3,
+                "https://s3.us-east-1.amazonaws.com.evil/k",
+                "s3.us-east-1.amazonaws.com.evil",
+            ),
+            (
+                &local,
+                "http://127.0.0.1:8080/prefix/v2/x",
+                "127.0.0.1:8080",
+            ),
+            (
+                &local,
+                "http://data.127.0.0.1:8080/prefix/",
+                "data.127.0.0.1:8080",
+            ),
+        ] {
+            assert_eq!(host(r, url).as_deref(), Some(expected), "{url}");
+        }
     }
 }

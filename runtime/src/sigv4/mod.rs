@@ -81,6 +81,7 @@ pub use signing_key::SigningKeyCache;
 
 // For `Credentials`, which keeps its secret with the digest the cache needs.
 pub(crate) use identity::SigningSecret;
+pub(crate) use uri::host_header_for;
 
 #[cfg(test)]
 mod tests;

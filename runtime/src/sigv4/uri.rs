@@ -74,6 +74,13 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
     })
 }
 
+/// The `Host` header for an absolute URL (what [`parse`] signs when the
+/// request has none), or `None` if the URL is not absolute and valid.
+pub(crate) fn host_header_for(url: &str) -> Option<http::HeaderValue> {
+    let host = parse(url).ok()?.host?;
+    http::HeaderValue::from_str(&host).ok()
+}
+
 fn split_query(path_and_query: &str) -> (&str, &str) {
     path_and_query
         .split_once('?')
@@ -171,6 +178,23 @@ mod tests {
             parse("http://[::1]/").unwrap().host.as_deref(),
             Some("[::1]")
         );
+    }
+
+    #[test]
+    fn host_header_is_the_signed_host() {
+        let host = |url| host_header_for(url).map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(
+            host("https://DataZone.us-east-1.api.aws/v2").as_deref(),
+            Some("datazone.us-east-1.api.aws")
+        );
+        assert_eq!(
+            host("http://127.0.0.1:8080/").as_deref(),
+            Some("127.0.0.1:8080")
+        );
+        assert_eq!(host("https://h:443/").as_deref(), Some("h"));
+        assert_eq!(host("http://[::1]:9/").as_deref(), Some("[::1]:9"));
+        assert_eq!(host("/relative"), None);
+        assert_eq!(host("https://user@h/"), None);
     }
 
     #[test]

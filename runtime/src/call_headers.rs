@@ -1,0 +1,99 @@
+//! The headers the AWS SDKs put on every call, which services and their
+//! logs expect: `amz-sdk-invocation-id` (one per call, the same on every
+//! attempt), `amz-sdk-request` (`attempt=N; max=M`) and `user-agent`.
+//!
+//! Each value is written straight into its header: these run on every
+//! call, so no `format!` and no intermediate `String`.
+
+use http::header::{HeaderName, HeaderValue};
+
+/// `amz-sdk-invocation-id`.
+pub(crate) static INVOCATION_ID: HeaderName = HeaderName::from_static("amz-sdk-invocation-id");
+/// `amz-sdk-request`.
+pub(crate) static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-request");
+/// The `user-agent` value: `awsop/<version>`.
+pub(crate) static USER_AGENT: HeaderValue =
+    HeaderValue::from_static(concat!("awsop/", env!("CARGO_PKG_VERSION")));
+
+/// A fresh `amz-sdk-invocation-id` value: a random UUIDv4.
+pub(crate) fn invocation_id() -> HeaderValue {
+    visible_ascii(&crate::token::invocation_id())
+}
+
+/// `attempt=N; max=M`, as the SDKs send it.
+pub(crate) fn attempt(attempt: u32, max_attempts: u32) -> HeaderValue {
+    // "attempt=" + up to 10 digits + "; max=" + up to 10 digits.
+    let mut out = Ascii {
+        bytes: [0; 34],
+        len: 0,
+    };
+    out.push(b"attempt=");
+    out.push_decimal(attempt);
+    out.push(b"; max=");
+    out.push_decimal(max_attempts);
+    visible_ascii(&out.bytes[..out.len])
+}
+
+/// A short value built on the stack.
+struct Ascii<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Ascii<N> {
+    fn push(&mut self, part: &[u8]) {
+        self.bytes[self.len..self.len + part.len()].copy_from_slice(part);
+        self.len += part.len();
+    }
+
+    fn push_decimal(&mut self, mut n: u32) {
+        let mut digits = [0u8; 10];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push(&digits[start..]);
+    }
+}
+
+fn visible_ascii(bytes: &[u8]) -> HeaderValue {
+    // Only ever UUIDs and `attempt=N; max=M`: always valid.
+    HeaderValue::from_bytes(bytes).unwrap_or_else(|_| HeaderValue::from_static("invalid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attempt_reads_as_the_sdks_write_it() {
+        assert_eq!(attempt(1, 3), "attempt=1; max=3");
+        assert_eq!(attempt(10, 120), "attempt=10; max=120");
+        assert_eq!(attempt(0, u32::MAX), "attempt=0; max=4294967295");
+        assert_eq!(
+            attempt(u32::MAX, u32::MAX),
+            "attempt=4294967295; max=4294967295"
+        );
+    }
+
+    #[test]
+    fn invocation_ids_are_uuids_and_differ() {
+        let (a, b) = (invocation_id(), invocation_id());
+        assert_ne!(a, b);
+        let a = a.to_str().unwrap();
+        assert_eq!((a.len(), &a[14..15], &a[8..9]), (36, "4", "-"));
+    }
+
+    #[test]
+    fn user_agent_names_the_version() {
+        assert_eq!(
+            USER_AGENT.to_str().unwrap(),
+            format!("awsop/{}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
