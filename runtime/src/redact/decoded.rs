@@ -9,12 +9,21 @@
 //! thread-local read.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use super::REDACTED;
 
 thread_local! {
     static PARSING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    // Whether `PARSING` holds any secret: a plain flag, read without the
+    // borrow and the destructor-registration check the `Vec` needs, for
+    // the strings of every response that is not an error.
+    static ANY_SECRET: Cell<bool> = const { Cell::new(false) };
+}
+
+fn set(secrets: Vec<String>) -> Vec<String> {
+    ANY_SECRET.with(|any| any.set(!secrets.is_empty()));
+    PARSING.with(|p| std::mem::replace(&mut *p.borrow_mut(), secrets))
 }
 
 /// Restores the outer secrets when a parse ends, however it ends.
@@ -22,8 +31,7 @@ struct Restore(Vec<String>);
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        let outer = std::mem::take(&mut self.0);
-        PARSING.with(|p| *p.borrow_mut() = outer);
+        set(std::mem::take(&mut self.0));
     }
 }
 
@@ -31,8 +39,7 @@ impl Drop for Restore {
 pub(crate) fn while_parsing<R>(mut secrets: Vec<String>, parse: impl FnOnce() -> R) -> R {
     // An empty "secret" would be found in every string.
     secrets.retain(|s| !s.is_empty());
-    let outer = PARSING.with(|p| std::mem::replace(&mut *p.borrow_mut(), secrets));
-    let _restore = Restore(outer);
+    let _restore = Restore(set(secrets));
     parse()
 }
 
@@ -44,6 +51,9 @@ pub(crate) fn while_parsing<R>(mut secrets: Vec<String>, parse: impl FnOnce() ->
 /// assert_eq!(decoded("nothing to hide"), "nothing to hide");
 /// ```
 pub fn decoded(text: &str) -> Cow<'_, str> {
+    if !ANY_SECRET.with(Cell::get) {
+        return Cow::Borrowed(text);
+    }
     PARSING.with(|p| {
         let secrets = p.borrow();
         if !secrets.iter().any(|s| text.contains(s.as_str())) {
@@ -81,6 +91,11 @@ mod tests {
             while_parsing(vec!["other".to_owned()], || {
                 assert_eq!(decoded("s3cret other"), "s3cret ** redacted **");
             });
+            // No secret inside (only empty ones), the outer ones after.
+            while_parsing(vec![String::new()], || {
+                assert_eq!(decoded("s3cret"), "s3cret");
+            });
+            assert_eq!(decoded("s3cret"), REDACTED);
             assert_eq!(decoded_owned("s3cret".into()), REDACTED);
         });
         assert_eq!(decoded("a s3cret"), "a s3cret");
