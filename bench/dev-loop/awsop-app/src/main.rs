@@ -2,8 +2,6 @@
 //! this, then edits one call site (`CALL_SITE`) and rebuilds. The same
 //! calls as ../sdk-app, in the same order.
 
-mod dynamodb;
-
 use std::collections::HashMap;
 
 use awsop::s3::{
