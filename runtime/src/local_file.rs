@@ -87,25 +87,56 @@ impl std::error::Error for LocalFileError {
 /// once). At most `limit + 1` bytes are ever read, so a file that grows
 /// after the check is refused too. Runs on the blocking pool.
 pub(crate) async fn read(path: &Path, limit: u64) -> Result<Vec<u8>, LocalFileError> {
-    let owned = path.to_owned();
-    let kind = match tokio::task::spawn_blocking(move || read_blocking(&owned, limit)).await {
-        Ok(Ok(bytes)) => return Ok(bytes),
-        Ok(Err(kind)) => kind,
-        Err(join) => Kind::Io(std::io::Error::other(join)),
-    };
-    Err(LocalFileError {
-        path: path.to_owned(),
-        kind,
-    })
+    let [(path, bytes)] = read_on_blocking_pool([path], limit).await;
+    bytes.map_err(|kind| LocalFileError { path, kind })
 }
 
 /// Like [`read`], as UTF-8 text.
 pub(crate) async fn read_to_string(path: &Path, limit: u64) -> Result<String, LocalFileError> {
-    let bytes = read(path, limit).await?;
-    String::from_utf8(bytes).map_err(|_| LocalFileError {
-        path: path.to_owned(),
-        kind: Kind::NotUtf8,
+    let [text] = read_each_to_string([path], limit).await;
+    text
+}
+
+/// [`read_to_string`] for several files in one trip to the blocking pool
+/// (the shared `config` and `credentials` files): a fresh process then
+/// starts one blocking thread for them, not one per file.
+pub(crate) async fn read_each_to_string<const N: usize>(
+    paths: [&Path; N],
+    limit: u64,
+) -> [Result<String, LocalFileError>; N] {
+    read_on_blocking_pool(paths, limit)
+        .await
+        .map(|(path, bytes)| {
+            bytes
+                .and_then(|bytes| String::from_utf8(bytes).map_err(|_| Kind::NotUtf8))
+                .map_err(|kind| LocalFileError { path, kind })
+        })
+}
+
+/// Each file's bytes, read by one blocking task, next to its path.
+async fn read_on_blocking_pool<const N: usize>(
+    paths: [&Path; N],
+    limit: u64,
+) -> [(PathBuf, Result<Vec<u8>, Kind>); N] {
+    let owned = paths.map(Path::to_path_buf);
+    let read = tokio::task::spawn_blocking(move || {
+        owned.map(|path| {
+            let bytes = read_blocking(&path, limit);
+            (path, bytes)
+        })
     })
+    .await;
+    match read {
+        Ok(read) => read,
+        // The task panicked, or the runtime is shutting down.
+        Err(join) => {
+            let message = join.to_string();
+            paths.map(|path| {
+                let error = std::io::Error::other(message.clone());
+                (path.to_owned(), Err(Kind::Io(error)))
+            })
+        }
+    }
 }
 
 /// A token file (container authorization token, web identity token): UTF-8

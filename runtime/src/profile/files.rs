@@ -1,10 +1,10 @@
 //! Where the shared files are and how they are read.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::error::ProfileFileError;
 use crate::env::Env;
-use crate::local_file::{self, MAX_CONFIG_FILE};
+use crate::local_file::{self, LocalFileError, MAX_CONFIG_FILE};
 use crate::text::Escaped;
 
 /// The contents of one shared file, or empty when it does not exist.
@@ -56,12 +56,29 @@ pub(crate) fn expand_home(path: &str, home: Option<&str>) -> PathBuf {
     }
 }
 
-/// Reads a file; a missing file reads as empty, as in every AWS SDK. Read
-/// through [`crate::local_file`]: at most [`MAX_CONFIG_FILE`] bytes, and
-/// never a FIFO or device (an error, promptly, instead of a hang).
-pub(crate) async fn read_file(path: PathBuf) -> Result<LoadedFile, ProfileFileError> {
+/// Reads the shared `config` and `credentials` files (together, in one
+/// trip to the blocking pool); a missing file reads as empty, as in every
+/// AWS SDK. Read through [`crate::local_file`]: at most [`MAX_CONFIG_FILE`]
+/// bytes each, and never a FIFO or device (an error, promptly, instead of a
+/// hang).
+pub(crate) async fn read_files(
+    config: PathBuf,
+    credentials: PathBuf,
+) -> Result<[LoadedFile; 2], ProfileFileError> {
+    let read = local_file::read_each_to_string([&config, &credentials], MAX_CONFIG_FILE).await;
+    let [config_text, credentials_text] = read;
+    Ok([
+        loaded(&config, config_text)?,
+        loaded(&credentials, credentials_text)?,
+    ])
+}
+
+fn loaded(
+    path: &Path,
+    read: Result<String, LocalFileError>,
+) -> Result<LoadedFile, ProfileFileError> {
     let shown = path.display().to_string();
-    match local_file::read_to_string(&path, MAX_CONFIG_FILE).await {
+    match read {
         Ok(contents) => {
             tracing::debug!(path = %Escaped(&shown), size = contents.len(), "shared config file loaded");
             Ok(LoadedFile {

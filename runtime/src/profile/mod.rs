@@ -56,8 +56,11 @@ impl ProfileSet {
         let profile = env
             .get_non_empty("AWS_PROFILE")
             .unwrap_or_else(|| DEFAULT_PROFILE.to_owned());
-        let config = files::read_file(files::config_file_path(env)).await?;
-        let credentials = files::read_file(files::credentials_file_path(env)).await?;
+        let [config, credentials] = files::read_files(
+            files::config_file_path(env),
+            files::credentials_file_path(env),
+        )
+        .await?;
         Self::parse_files(
             (&config.path, &config.contents),
             (&credentials.path, &credentials.contents),
