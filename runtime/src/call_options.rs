@@ -48,6 +48,47 @@ pub enum RequestChecksum {
     WhenRequired,
 }
 
+impl RequestChecksum {
+    /// The shared setting the AWS SDKs read for it:
+    /// `AWS_REQUEST_CHECKSUM_CALCULATION`, else the profile's
+    /// `request_checksum_calculation`: `when_supported` or `when_required`,
+    /// in any case. `None` when neither is set; anything else is an error
+    /// naming the setting, its source and its value.
+    ///
+    /// ```
+    /// use awsop_runtime::{call_options::RequestChecksum, env::Env};
+    /// let env = Env::from_pairs([("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED")]);
+    /// assert_eq!(RequestChecksum::from_env(&env, None).unwrap(), Some(RequestChecksum::WhenRequired));
+    /// let env = Env::from_pairs([("AWS_REQUEST_CHECKSUM_CALCULATION", "never")]);
+    /// assert!(RequestChecksum::from_env(&env, None).is_err());
+    /// ```
+    pub fn from_env(
+        env: &crate::env::Env,
+        profile: Option<&crate::profile::ProfileSet>,
+    ) -> Result<Option<RequestChecksum>, crate::error::ConfigError> {
+        let profile = profile.map(|p| p as &dyn crate::settings::ProfileLookup);
+        let Some(setting) = crate::settings::env_then_profile(
+            env,
+            profile,
+            "AWS_REQUEST_CHECKSUM_CALCULATION",
+            "request_checksum_calculation",
+        ) else {
+            return Ok(None);
+        };
+        match setting.value.to_ascii_lowercase().as_str() {
+            "when_supported" => Ok(Some(RequestChecksum::WhenSupported)),
+            "when_required" => Ok(Some(RequestChecksum::WhenRequired)),
+            _ => Err(crate::error::ConfigError::new(
+                format!(
+                    "invalid request_checksum_calculation {:?} (from {}): expected when_supported or when_required",
+                    setting.value, setting.origin
+                ),
+                None,
+            )),
+        }
+    }
+}
+
 /// Options for one call, given to an operation's `send_with`.
 ///
 /// ```

@@ -82,7 +82,9 @@ impl ClientBuilder {
     /// `AWS_SHARED_CREDENTIALS_FILE`): region (`AWS_REGION`,
     /// `AWS_DEFAULT_REGION`, profile `region`, else the EC2 instance's from
     /// IMDS), retry settings (`AWS_MAX_ATTEMPTS`, `AWS_RETRY_MODE`,
-    /// `max_attempts`, `retry_mode`), endpoint settings
+    /// `max_attempts`, `retry_mode`), when uploads carry a checksum
+    /// (`AWS_REQUEST_CHECKSUM_CALCULATION`, `request_checksum_calculation`:
+    /// [`RequestChecksum::from_env`]), endpoint settings
     /// (`AWS_ENDPOINT_URL[_<SERVICE>]`, FIPS, dual-stack, profile
     /// `endpoint_url` and `services`) and, unless credentials are set in
     /// code, the [default credentials chain](DefaultCredentialsChain)
@@ -124,11 +126,13 @@ impl ClientBuilder {
         let loaded_region =
             region_from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
         let retry = RetryConfig::from_env(&env, Some(&profile)).map_err(ConfigError::from_error)?;
+        let request_checksum = RequestChecksum::from_env(&env, Some(&profile))?.unwrap_or_default();
         Ok(ClientBuilder {
             env: Some(env),
             profile: Some(profile),
             loaded_region,
             retry: Some(retry),
+            request_checksum,
             ..Self::default()
         })
     }
