@@ -10,17 +10,31 @@
 //! - `OP=list`: `ListObjectsV2` in the closed loop of `awsop_bench::main_with`
 //!   (`N`, `C`); each 1,000-key page parsed whole and its keys counted.
 //!
+//! What it costs to check an upload's integrity is measured with
+//! `AWS_REQUEST_CHECKSUM_CALCULATION=when_required` (the shared setting, as
+//! `Client::from_env` reads it) and `PAYLOAD_SIGNING=unsigned`: the file is
+//! then sent as it is, with no checksum (`s3-compare.sh`'s driver
+//! `awsop-s3+nochecksum`).
+//!
 //! `ENDPOINT=http://127.0.0.1:PORT OP=get SIZE_MB=1024 load-awsop-s3`
 
 use awsop::runtime::s3_rules::AddressingStyle;
 use awsop::s3::{GetObject, ListObjectsV2, PutObject};
-use awsop::{ByteStream, Client, Credentials};
+use awsop::runtime::env::Env;
+use awsop::{ByteStream, Client, Credentials, PayloadSigning, RequestChecksum};
 use awsop_bench::s3::{transfer_main, S3Op, BUCKET, KEY, LIST_KEYS};
 use awsop_bench::{main_with, ACCESS_KEY, REGION, SECRET_KEY};
 
 const NAME: &str = "awsop-s3";
 
 fn client(endpoint: &str) -> Client {
+    let checksum = RequestChecksum::from_env(&Env::real(), None)
+        .expect("AWS_REQUEST_CHECKSUM_CALCULATION")
+        .unwrap_or_default();
+    let signing = match std::env::var("PAYLOAD_SIGNING").as_deref() {
+        Ok("unsigned") => PayloadSigning::Unsigned,
+        _ => PayloadSigning::Signed,
+    };
     Client::builder()
         .region(REGION)
         .credentials(Credentials::new(
@@ -28,6 +42,8 @@ fn client(endpoint: &str) -> Client {
         ))
         .endpoint_url(endpoint)
         .s3_addressing_style(AddressingStyle::Path)
+        .request_checksum(checksum)
+        .payload_signing(signing)
         .build()
         .expect("awsop client")
 }
