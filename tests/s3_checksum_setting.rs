@@ -118,7 +118,11 @@ async fn the_environment_and_the_profile_choose_when_uploads_carry_a_checksum() 
         ),
     ] {
         let sent = upload(config, setting, in_code).await.unwrap();
-        assert_eq!(sent, [expected.clone()], "{setting:?} {in_code:?}");
+        assert_eq!(
+            sent,
+            std::slice::from_ref(expected),
+            "{setting:?} {in_code:?}"
+        );
     }
 
     let err = upload(b"", Some("always"), None).await.unwrap_err();

@@ -21,7 +21,8 @@ pub(crate) struct Arg {
 
 pub(crate) enum ArgValue {
     Lit(Lit),
-    Type(Type),
+    // Boxed: syn 3's `Type` is ~250 bytes, the other variants a few words.
+    Type(Box<Type>),
     /// `key(a = "b", ...)`: a nested list.
     List(Vec<Arg>, Span),
 }
@@ -44,7 +45,7 @@ impl Parse for ArgList {
                 Some(if input.peek(Lit) {
                     ArgValue::Lit(input.parse()?)
                 } else {
-                    ArgValue::Type(input.parse()?)
+                    ArgValue::Type(Box::new(input.parse()?))
                 })
             } else {
                 None
@@ -168,7 +169,7 @@ impl Arg {
     /// A type value: `key = SomeType`.
     pub(crate) fn ty(&self, cx: &Ctxt) -> Option<Type> {
         match &self.value {
-            Some(ArgValue::Type(t)) => Some(t.clone()),
+            Some(ArgValue::Type(t)) => Some((**t).clone()),
             Some(ArgValue::Lit(Lit::Str(s))) => match s.parse::<Type>() {
                 Ok(t) => Some(t),
                 Err(_) => {
