@@ -94,10 +94,23 @@ pub(crate) struct Message {
 }
 
 impl Message {
+    /// A request as recorded: without `host` too, which names a machine
+    /// (an emulator's port, a region) as the URI's host would, and which a
+    /// replay must not depend on.
+    fn sent(headers: &HeaderMap, body: &Bytes) -> Self {
+        Self::without(headers, body, &["host"])
+    }
+
     fn of(headers: &HeaderMap, body: &Bytes) -> Self {
+        Self::without(headers, body, &[])
+    }
+
+    fn without(headers: &HeaderMap, body: &Bytes, also_left_out: &[&str]) -> Self {
         let headers = headers
             .iter()
-            .filter(|(name, _)| !SECRET_HEADERS.contains(&name.as_str()))
+            .filter(|(name, _)| {
+                !SECRET_HEADERS.contains(&name.as_str()) && !also_left_out.contains(&name.as_str())
+            })
             .map(|(name, value)| {
                 let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
                 (name.as_str().to_owned(), value)
@@ -220,7 +233,7 @@ impl HttpClient for Recorder {
     fn call(&self, request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, DispatchError>> {
         let method = request.method.to_string();
         let uri = recorded_uri(&request.uri);
-        let sent = Message::of(&request.headers, &request.body);
+        let sent = Message::sent(&request.headers, &request.body);
         Box::pin(async move {
             let response = self.inner.call(request).await?;
             let exchange = Exchange {
@@ -310,5 +323,15 @@ mod tests {
             message.headers,
             [("x-amz-date".to_owned(), "20250101T000000Z".to_owned())]
         );
+        // A request's host is left out as its URI's is.
+        headers.insert(
+            http::header::HOST,
+            http::HeaderValue::from_static("127.0.0.1:9"),
+        );
+        assert_eq!(
+            Message::sent(&headers, &Bytes::new()).headers,
+            message.headers
+        );
+        assert_eq!(Message::of(&headers, &Bytes::new()).headers.len(), 2);
     }
 }
