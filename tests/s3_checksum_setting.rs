@@ -10,7 +10,6 @@ mod support;
 use std::sync::{Arc, Mutex};
 
 use awsop::runtime::body::ByteStream;
-use awsop::runtime::env::Env;
 use awsop::runtime::http::{HttpRequest, HttpResponse, StreamingResponse};
 use awsop::runtime::transport::{DispatchError, HttpClient};
 use awsop::runtime::BoxFuture;
@@ -64,24 +63,15 @@ async fn the_environment_and_the_profile_choose_when_uploads_carry_a_checksum() 
 
     let upload = |config: &[u8], setting: Option<&str>, in_code: Option<RequestChecksum>| {
         let config = dir.write("config", config);
-        let mut vars = vec![
-            ("AWS_CONFIG_FILE", config.to_string_lossy().into_owned()),
-            (
-                "AWS_SHARED_CREDENTIALS_FILE",
-                dir.path().join("none").to_string_lossy().into_owned(),
-            ),
-            ("AWS_ACCESS_KEY_ID", "AKID".to_owned()),
-            ("AWS_SECRET_ACCESS_KEY", "SECRET".to_owned()),
-            ("AWS_REGION", "us-west-2".to_owned()),
-            ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
-        ];
+        let mut extra = vec![("AWS_REGION", "us-west-2".to_owned())];
         if let Some(value) = setting {
-            vars.push(("AWS_REQUEST_CHECKSUM_CALCULATION", value.to_owned()));
+            extra.push(("AWS_REQUEST_CHECKSUM_CALCULATION", value.to_owned()));
         }
+        let env = support::env_with_config(&dir, &config, extra);
         let file = file.clone();
         async move {
             let hashes = PayloadHashes::default();
-            let mut builder = ClientBuilder::from_env_with(Env::from_pairs(vars))
+            let mut builder = ClientBuilder::from_env_with(env)
                 .await
                 .map_err(|e| e.to_string())?
                 .http_client(hashes.clone());

@@ -653,20 +653,7 @@ async fn the_config_file_and_aws_endpoint_url_s3_are_read() {
         "config",
         b"[default]\nregion = eu-central-1\ns3 =\n  addressing_style = path\n",
     );
-    let env = |extra: Vec<(&str, String)>| {
-        let mut vars = vec![
-            ("AWS_CONFIG_FILE", config.to_string_lossy().into_owned()),
-            (
-                "AWS_SHARED_CREDENTIALS_FILE",
-                dir.path().join("none").to_string_lossy().into_owned(),
-            ),
-            ("AWS_ACCESS_KEY_ID", "AKID".to_owned()),
-            ("AWS_SECRET_ACCESS_KEY", "SECRET".to_owned()),
-            ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
-        ];
-        vars.extend(extra);
-        Env::from_pairs(vars)
-    };
+    let env = |extra| support::env_with_config(&dir, &config, extra);
     let builder = ClientBuilder::from_env_with(env(vec![])).await.unwrap();
     assert_eq!(
         url_of(builder, "bucket").await.unwrap(),

@@ -20,10 +20,11 @@ pub(crate) fn invocation_id() -> HeaderValue {
     visible_ascii(&crate::token::invocation_id())
 }
 
-/// `attempt=N; max=M`, as the SDKs send it.
+/// `attempt=N; max=M`, as the SDKs send it. Written on the stack by hand:
+/// `write!` into the same buffer costs 2.5× as much (760 instructions
+/// against 300, callgrind), and this runs on every attempt.
 pub(crate) fn attempt(attempt: u32, max_attempts: u32) -> HeaderValue {
-    // "attempt=" + up to 10 digits + "; max=" + up to 10 digits.
-    let mut out = Ascii {
+    let mut out = AttemptText {
         bytes: [0; 34],
         len: 0,
     };
@@ -34,13 +35,14 @@ pub(crate) fn attempt(attempt: u32, max_attempts: u32) -> HeaderValue {
     visible_ascii(&out.bytes[..out.len])
 }
 
-/// A short value built on the stack.
-struct Ascii<const N: usize> {
-    bytes: [u8; N],
+/// `attempt=N; max=M` as it is built: "attempt=" + up to 10 digits +
+/// "; max=" + up to 10 digits fit in 34 bytes.
+struct AttemptText {
+    bytes: [u8; 34],
     len: usize,
 }
 
-impl<const N: usize> Ascii<N> {
+impl AttemptText {
     fn push(&mut self, part: &[u8]) {
         self.bytes[self.len..self.len + part.len()].copy_from_slice(part);
         self.len += part.len();

@@ -79,9 +79,11 @@ impl RequestChecksum {
             "when_supported" => Ok(Some(RequestChecksum::WhenSupported)),
             "when_required" => Ok(Some(RequestChecksum::WhenRequired)),
             _ => Err(crate::error::ConfigError::new(
-                format!(
-                    "invalid request_checksum_calculation {:?} (from {}): expected when_supported or when_required",
-                    setting.value, setting.origin
+                crate::settings::invalid(
+                    "request_checksum_calculation",
+                    &setting.value,
+                    &setting.origin,
+                    "when_supported or when_required",
                 ),
                 None,
             )),

@@ -78,6 +78,12 @@ pub(crate) fn env_then_profile(
     from_env(env, env_name).or_else(|| from_profile(profile?, profile_key))
 }
 
+/// How a setting that was not understood is reported:
+/// `invalid retry_mode "eager" (from environment variable AWS_RETRY_MODE): expected ...`.
+pub(crate) fn invalid(setting: &str, value: &str, origin: &Origin, expected: &str) -> String {
+    format!("invalid {setting} {value:?} (from {origin}): expected {expected}")
+}
+
 /// An environment variable, if set and not blank (trimmed).
 pub(crate) fn from_env(env: &Env, name: &str) -> Option<Setting> {
     env.get_non_empty(name).map(|value| Setting {

@@ -191,6 +191,27 @@ impl Drop for TempDir {
     }
 }
 
+/// The environment of a program whose shared config file is `config`
+/// (with no credentials file), static keys and no IMDS, plus `extra`.
+pub fn env_with_config(
+    dir: &TempDir,
+    config: &Path,
+    extra: Vec<(&str, String)>,
+) -> awsop::runtime::env::Env {
+    let mut vars = vec![
+        ("AWS_CONFIG_FILE", config.to_string_lossy().into_owned()),
+        (
+            "AWS_SHARED_CREDENTIALS_FILE",
+            dir.path().join("none").to_string_lossy().into_owned(),
+        ),
+        ("AWS_ACCESS_KEY_ID", "AKID".to_owned()),
+        ("AWS_SECRET_ACCESS_KEY", "SECRET".to_owned()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
+    ];
+    vars.extend(extra);
+    awsop::runtime::env::Env::from_pairs(vars)
+}
+
 /// Sends a presigned request as any HTTP/1.1 client would: to `addr`,
 /// with the URL's host as `Host`, its headers, and `body`. Returns the
 /// status and body.

@@ -30,6 +30,11 @@ pub(crate) struct Resolved {
 }
 
 impl Resolved {
+    fn new(endpoint: Endpoint) -> Self {
+        let host = crate::sigv4::host_header_for(&endpoint.url);
+        Resolved { endpoint, host }
+    }
+
     /// The `Host` header for `url`, a request URL routed from this
     /// endpoint: the cached one when the URL keeps the endpoint's host
     /// (the endpoint followed by a path), else derived from `url` (S3's
@@ -80,10 +85,9 @@ impl EndpointCache {
         {
             return hit.clone();
         }
-        let resolved = self.resolve_uncached(meta, region).map(|endpoint| {
-            let host = crate::sigv4::host_header_for(&endpoint.url);
-            Arc::new(Resolved { endpoint, host })
-        });
+        let resolved = self
+            .resolve_uncached(meta, region)
+            .map(|endpoint| Arc::new(Resolved::new(endpoint)));
         self.resolved
             .write()
             .unwrap_or_else(|p| p.into_inner())
@@ -116,9 +120,7 @@ mod tests {
     use super::*;
 
     fn resolved(url: &str) -> Resolved {
-        let endpoint = Endpoint::parse(url).unwrap();
-        let host = crate::sigv4::host_header_for(&endpoint.url);
-        Resolved { endpoint, host }
+        Resolved::new(Endpoint::parse(url).unwrap())
     }
 
     #[test]

@@ -158,11 +158,12 @@ impl RetryConfigError {
 
 impl fmt::Display for RetryConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid {} {:?} (from {}): expected {}",
-            self.setting, self.value, self.origin, self.expected
-        )
+        f.write_str(&settings::invalid(
+            self.setting,
+            &self.value,
+            &self.origin,
+            self.expected,
+        ))
     }
 }
 
