@@ -8,8 +8,10 @@ mod fields;
 pub(crate) mod http_date;
 pub(crate) mod rfc3339;
 mod sleep;
+mod within;
 
 pub use sleep::{AsyncSleep, InstantSleep, TokioSleep};
+pub(crate) use within::within;
 
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
