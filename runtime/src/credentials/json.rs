@@ -2,10 +2,14 @@
 //! the container endpoint's and IMDS's responses.
 //!
 //! Errors name the field and never quote the document: it holds secrets.
-//! (serde's own messages may quote values, so the document is read as a
-//! `Value` and fields are checked by hand.)
+//! (The document is read as a [`Document`] by the runtime's own JSON codec,
+//! whose nesting and size limits hold here too, and the fields are checked
+//! by hand.)
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
+
+use crate::codec::json::JsonShapeReader;
+use crate::value::{Document, Number};
 
 use super::{Credentials, CredentialsError};
 use crate::time::parse_rfc3339;
@@ -53,19 +57,14 @@ pub(crate) fn parse_credentials(
 ) -> Result<Credentials, CredentialsError> {
     let what = format.what();
     let fail = |detail: String| CredentialsError::provider_error(format!("{what}: {detail}"));
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
-        fail(format!(
-            "not valid JSON (error at line {} column {})",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    let Value::Object(object) = value else {
+    let value = JsonShapeReader::read_document::<Document>(body)
+        .map_err(|_| fail("not valid JSON".to_owned()))?;
+    let Document::Object(object) = value else {
         return Err(fail("not a JSON object".to_owned()));
     };
     match format {
         Format::Process => match object.get("Version") {
-            Some(v) if v.as_u64() == Some(1) => {}
+            Some(Document::Number(Number::PosInt(1))) => {}
             Some(_) => {
                 return Err(fail(
                     "unsupported `Version` (only 1 is supported)".to_owned(),
@@ -75,8 +74,8 @@ pub(crate) fn parse_credentials(
         },
         Format::Imds => match object.get("Code") {
             None => {}
-            Some(Value::String(code)) if code == "Success" => {}
-            Some(Value::String(code)) if is_plain_word(code) => {
+            Some(Document::String(code)) if code == "Success" => {}
+            Some(Document::String(code)) if is_plain_word(code) => {
                 return Err(fail(format!("`Code` is `{code}`, not `Success`")))
             }
             Some(_) => return Err(fail("`Code` is not `Success`".to_owned())),
@@ -102,16 +101,19 @@ pub(crate) fn parse_credentials(
     ))
 }
 
-fn required_string(object: &Map<String, Value>, field: &str) -> Result<String, String> {
+fn required_string(object: &HashMap<String, Document>, field: &str) -> Result<String, String> {
     optional_string(object, field)?.ok_or_else(|| format!("missing `{field}`"))
 }
 
 /// Absent, `null` and `""` all mean "not given".
-fn optional_string(object: &Map<String, Value>, field: &str) -> Result<Option<String>, String> {
+fn optional_string(
+    object: &HashMap<String, Document>,
+    field: &str,
+) -> Result<Option<String>, String> {
     match object.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
+        None | Some(Document::Null) => Ok(None),
+        Some(Document::String(s)) if s.is_empty() => Ok(None),
+        Some(Document::String(s)) => Ok(Some(s.clone())),
         Some(_) => Err(format!("`{field}` is not a string")),
     }
 }

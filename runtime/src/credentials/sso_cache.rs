@@ -19,13 +19,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 use super::CredentialsError;
+use crate::codec::json::{JsonShapeReader, JsonShapeWriter};
 use crate::env::Env;
 use crate::local_file;
 use crate::text::Escaped;
+use crate::shape::{WriteValue, ROOT};
 use crate::time::{format_rfc3339, parse_rfc3339};
+use crate::value::Document;
 
 /// A cached SSO token. `Debug` shows when it expires, never the tokens or
 /// the client secret.
@@ -48,7 +51,7 @@ pub struct SsoToken {
     /// `startUrl`.
     pub start_url: Option<String>,
     /// Every other field, written back unchanged.
-    pub other: Map<String, Value>,
+    pub other: HashMap<String, Document>,
 }
 
 impl fmt::Debug for SsoToken {
@@ -74,14 +77,15 @@ impl SsoToken {
     }
 
     fn from_json(body: &[u8]) -> Result<SsoToken, &'static str> {
-        let Ok(Value::Object(mut object)) = serde_json::from_slice::<Value>(body) else {
+        let Ok(Document::Object(mut object)) = JsonShapeReader::read_document::<Document>(body)
+        else {
             return Err("it is not a JSON object");
         };
         let mut take = |key: &str| -> Result<Option<String>, &'static str> {
             match object.remove(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) if s.is_empty() => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s)),
+                None | Some(Document::Null) => Ok(None),
+                Some(Document::String(s)) if s.is_empty() => Ok(None),
+                Some(Document::String(s)) => Ok(Some(s)),
                 Some(_) => Err("a field is not a string"),
             }
         };
@@ -116,7 +120,7 @@ impl SsoToken {
         let mut object = self.other.clone();
         let mut put = |key: &str, value: Option<String>| {
             if let Some(value) = value {
-                object.insert(key.to_owned(), Value::String(value));
+                object.insert(key.to_owned(), Document::String(value));
             }
         };
         put("startUrl", self.start_url.clone());
@@ -130,7 +134,10 @@ impl SsoToken {
             self.registration_expires_at.map(format_time),
         );
         put("refreshToken", self.refresh_token.clone());
-        serde_json::to_vec(&Value::Object(object)).unwrap_or_default()
+        let mut writer = JsonShapeWriter::with_capacity(1024);
+        Document::Object(object).write(&mut writer, &ROOT);
+        // A document of strings, numbers and the like always writes.
+        writer.finish().unwrap_or_default()
     }
 }
 
