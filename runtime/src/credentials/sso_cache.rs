@@ -25,8 +25,8 @@ use super::CredentialsError;
 use crate::codec::json::{JsonShapeReader, JsonShapeWriter};
 use crate::env::Env;
 use crate::local_file;
-use crate::text::Escaped;
 use crate::shape::{WriteValue, ROOT};
+use crate::text::Escaped;
 use crate::time::{format_rfc3339, parse_rfc3339};
 use crate::value::Document;
 
