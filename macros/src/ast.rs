@@ -105,7 +105,7 @@ impl Member {
 }
 
 /// Where a member travels.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub(crate) enum Binding {
     Body,
     Label,
@@ -118,6 +118,23 @@ pub(crate) enum Binding {
     Payload,
     ResponseCode,
 }
+
+// By hand: the literals are kept for their spans, and comparing them
+// would need syn's `extra-traits` (equality for every syntax type, ~1 s
+// more to build syn, for programs already building it for tokio-macros).
+// Two bindings are the same when they put a member in the same place.
+impl PartialEq for Binding {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Binding::Query(a), Binding::Query(b))
+            | (Binding::Header(a, _), Binding::Header(b, _))
+            | (Binding::PrefixHeaders(a, _), Binding::PrefixHeaders(b, _)) => a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for Binding {}
 
 impl Binding {
     /// The attribute key that declares it, for messages.
