@@ -157,17 +157,14 @@ impl ProcessCredentials {
             let status = child.wait().await?;
             Ok::<_, std::io::Error>(Ok((status, output)))
         };
-        let finished = match self.timeout {
-            None => run.await,
-            Some(limit) => match tokio::time::timeout(limit, run).await {
-                Ok(result) => result,
-                Err(_) => {
-                    group.kill();
-                    return Err(CredentialsError::timeout(format!(
-                        "credential_process: the command did not finish within {limit:?}"
-                    )));
-                }
-            },
+        let finished = match crate::time::within(self.timeout, run).await {
+            Ok(result) => result,
+            Err(limit) => {
+                group.kill();
+                return Err(CredentialsError::timeout(format!(
+                    "credential_process: the command did not finish within {limit:?}"
+                )));
+            }
         };
         let (status, stdout) = match finished {
             Ok(Ok(done)) => done,

@@ -11,7 +11,7 @@ mod sleep;
 mod within;
 
 pub use sleep::{AsyncSleep, InstantSleep, TokioSleep};
-pub(crate) use within::within;
+pub(crate) use within::{within, Within};
 
 use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -333,14 +333,11 @@ impl tower_service::Service<http::Uri> for TimedConnector {
     fn call(&mut self, uri: http::Uri) -> Self::Future {
         let connecting = self.inner.call(uri);
         let timeout = self.timeout;
+        let limited = crate::time::within(timeout, connecting);
         Box::pin(async move {
-            match timeout {
-                None => connecting.await,
-                Some(limit) => match tokio::time::timeout(limit, connecting).await {
-                    Ok(result) => result,
-                    Err(_) => Err(Box::new(ConnectTimedOut(limit)) as BoxError),
-                },
-            }
+            limited
+                .await
+                .unwrap_or_else(|limit| Err(Box::new(ConnectTimedOut(limit)) as BoxError))
         })
     }
 }

@@ -1,23 +1,48 @@
 //! The connect and read timeouts, applied the same way by both transports.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
+
+use pin_project_lite::pin_project;
 
 use bytes::{Bytes, BytesMut};
 
 use crate::error::{DispatchError, DispatchErrorKind};
 
 /// Runs `future`, failing with `on_timeout(limit)` if it takes longer.
-pub(crate) async fn within<T>(
+pub(crate) fn within<F: Future>(
     limit: Option<Duration>,
-    future: impl Future<Output = Result<T, DispatchError>>,
+    future: F,
     on_timeout: fn(Duration) -> DispatchError,
-) -> Result<T, DispatchError> {
-    match limit {
-        None => future.await,
-        Some(limit) => tokio::time::timeout(limit, future)
-            .await
-            .unwrap_or_else(|_| Err(on_timeout(limit))),
+) -> Timed<F> {
+    Timed {
+        limited: crate::time::within(limit, future),
+        on_timeout,
+    }
+}
+
+pin_project! {
+    /// The future of [`within`]: a struct rather than an `async fn`, which
+    /// would keep room for `future` twice (as its argument and as what it
+    /// awaits).
+    pub(crate) struct Timed<F> {
+        #[pin]
+        limited: crate::time::Within<F>,
+        on_timeout: fn(Duration) -> DispatchError,
+    }
+}
+
+impl<T, F: Future<Output = Result<T, DispatchError>>> Future for Timed<F> {
+    type Output = Result<T, DispatchError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let on_timeout = *this.on_timeout;
+        this.limited
+            .poll(cx)
+            .map(|done| done.unwrap_or_else(|limit| Err(on_timeout(limit))))
     }
 }
 
