@@ -2,7 +2,7 @@
 
 mod builder;
 mod clock_skew;
-mod endpoints;
+pub(crate) mod endpoints;
 
 pub use crate::error::ConfigError;
 pub use builder::ClientBuilder;
