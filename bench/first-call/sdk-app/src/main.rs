@@ -4,7 +4,9 @@
 //! job as `first-call-awsop`; see `first-call.sh`.
 
 use aws_sdk_dynamodb::types::AttributeValue;
-use awsop_bench::dynamodb::TABLE;
+
+/// The loopback server's table (`bench/src/dynamodb.rs`).
+const TABLE: &str = "bench-users";
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
