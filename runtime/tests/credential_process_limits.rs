@@ -98,6 +98,72 @@ async fn a_cancelled_helper_leaves_no_orphans() {
     assert_all_ended(&pids).await;
 }
 
+/// Whether the process `pid` is gone for good: reaped, not even a zombie.
+/// The shell running a helper is this process's child, so only we can reap
+/// it; a zombie left behind would hold its pid until the program exits.
+fn is_reaped(pid: u32) -> bool {
+    !std::path::Path::new(&format!("/proc/{pid}")).exists()
+}
+
+async fn assert_reaped(pid: u32) {
+    for _ in 0..200 {
+        if is_reaped(pid) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("the helper's shell {pid} was never reaped");
+}
+
+/// Killed helpers' shells are reaped, interactive or not, timed out or
+/// cancelled: nothing is left as a zombie.
+#[cfg(unix)]
+#[tokio::test]
+async fn killed_helpers_are_reaped() {
+    let dir = TempDir::new("reaped");
+    for (case, interactive) in [("timeout", false), ("timeout-interactive", true)] {
+        let pid_file = dir.missing(case);
+        let err = ProcessCredentials::new(format!("echo $$ > {pid_file}; sleep 60"))
+            .interactive(interactive)
+            .with_timeout(Duration::from_millis(300))
+            .provide_credentials()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), CredentialsErrorKind::Timeout, "{case}");
+        assert_reaped(pids_in(&pid_file, 1).await[0]).await;
+    }
+    let pid_file = dir.missing("cancelled");
+    let provider = ProcessCredentials::new(format!("echo $$ > {pid_file}; sleep 60"))
+        .interactive(false)
+        .without_timeout();
+    let gave_up =
+        tokio::time::timeout(Duration::from_millis(300), provider.provide_credentials()).await;
+    assert!(gave_up.is_err(), "the helper cannot have finished");
+    assert_reaped(pids_in(&pid_file, 1).await[0]).await;
+}
+
+/// A helper that closes its output and goes on running is still waited
+/// for, and its status still decides.
+#[cfg(unix)]
+#[tokio::test]
+async fn a_helper_is_waited_for_after_closing_its_output() {
+    let json = r#"{"Version":1,"AccessKeyId":"AKIDLATE","SecretAccessKey":"S"}"#;
+    let started = Instant::now();
+    let err = ProcessCredentials::new(format!("printf '%s' '{json}'; exec >&-; sleep 0.3; exit 3"))
+        .interactive(false)
+        .provide_credentials()
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("exit code 3"), "{err}");
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    let creds = ProcessCredentials::new(format!("printf '%s' '{json}'; exec >&-; sleep 0.2"))
+        .interactive(false)
+        .provide_credentials()
+        .await
+        .unwrap();
+    assert_eq!(creds.access_key_id(), "AKIDLATE");
+}
+
 /// Peak resident memory of this test process, from /proc.
 fn peak_rss_bytes() -> u64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap();

@@ -1,10 +1,9 @@
 //! `credential_process`: an external command that prints credentials as JSON.
 
 use std::fmt;
-use std::process::Stdio;
+use std::io;
+use std::process::{Child, ChildStdout, ExitStatus, Stdio};
 use std::time::Duration;
-
-use tokio::io::AsyncReadExt;
 
 use super::json::{parse_credentials, Format};
 use super::{Credentials, CredentialsError, ProvideCredentials};
@@ -99,13 +98,13 @@ impl ProcessCredentials {
         self
     }
 
-    fn command(&self) -> tokio::process::Command {
+    fn command(&self) -> std::process::Command {
         let mut command = if cfg!(windows) {
-            let mut c = tokio::process::Command::new("cmd.exe");
+            let mut c = std::process::Command::new("cmd.exe");
             c.arg("/C").arg(&self.command_line);
             c
         } else {
-            let mut c = tokio::process::Command::new("sh");
+            let mut c = std::process::Command::new("sh");
             c.arg("-c").arg(&self.command_line);
             c
         };
@@ -116,12 +115,11 @@ impl ProcessCredentials {
                 Stdio::null()
             })
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            // The shell itself, should anything below fail to kill its group.
-            .kill_on_drop(true);
+            .stderr(Stdio::inherit());
         #[cfg(unix)]
         if !self.interactive {
-            // Its pid becomes the group id, which `GroupKiller` signals.
+            use std::os::unix::process::CommandExt;
+            // Its pid becomes the group id, which `Helper::kill` signals.
             command.process_group(0);
         }
         command
@@ -137,30 +135,25 @@ impl ProcessCredentials {
             CredentialsError::provider_error("credential_process: could not start the shell")
                 .with_source(e)
         })?;
+        let stdout = child.stdout.take();
         // Armed until the helper has exited on its own: a timeout, too much
         // output, or the caller dropping this future (an attempt timeout)
-        // all kill the whole group.
-        let mut group = GroupKiller::new(&child, !self.interactive);
-        let stdout = child.stdout.take();
+        // all kill it (its whole group, when it has one of its own).
+        let mut helper = Helper::new(child, !self.interactive);
         let run = async {
-            let mut output = Vec::new();
-            if let Some(stdout) = stdout {
-                // One byte over the cap tells "too much" from "exactly the cap".
-                stdout
-                    .take(MAX_PROCESS_OUTPUT as u64 + 1)
-                    .read_to_end(&mut output)
-                    .await?;
-            }
+            let output = match stdout {
+                Some(stdout) => read_capped(stdout).await?,
+                None => Vec::new(),
+            };
             if output.len() > MAX_PROCESS_OUTPUT {
                 return Ok(Err(output.len()));
             }
-            let status = child.wait().await?;
-            Ok::<_, std::io::Error>(Ok((status, output)))
+            let status = helper.exited().await?;
+            Ok::<_, io::Error>(Ok((status, output)))
         };
         let finished = match crate::time::within(self.timeout, run).await {
             Ok(result) => result,
             Err(limit) => {
-                group.kill();
                 return Err(CredentialsError::timeout(format!(
                     "credential_process: the command did not finish within {limit:?}"
                 )));
@@ -169,23 +162,18 @@ impl ProcessCredentials {
         let (status, stdout) = match finished {
             Ok(Ok(done)) => done,
             Ok(Err(_too_much)) => {
-                group.kill();
                 return Err(CredentialsError::provider_error(format!(
                     "credential_process: the command printed more than {MAX_PROCESS_OUTPUT} bytes \
                      (credentials are a few hundred)"
                 )));
             }
             Err(e) => {
-                group.kill();
                 return Err(CredentialsError::provider_error(
                     "credential_process: could not read the command's output",
                 )
                 .with_source(e));
             }
         };
-        // Exited by itself: its pid may be reused from now on, so the group
-        // must not be signalled any more.
-        group.disarm();
         if !status.success() {
             let status = match status.code() {
                 Some(code) => format!("exit code {code}"),
@@ -204,55 +192,125 @@ impl ProcessCredentials {
     }
 }
 
-/// Kills a helper's process group once, when told to or when dropped armed.
+/// Reads the helper's standard output, at most one byte over
+/// [`MAX_PROCESS_OUTPUT`] (which tells "too much" from "exactly the cap").
 ///
-/// The runtime forbids `unsafe`, and `libc::kill(-pgid, ..)` is an unsafe
-/// call; tokio's `Child::kill` signals the leader (the shell) only. So the
-/// group is killed by `sh -c 'kill -s KILL -- -<pgid>'`: the shell is
-/// already required to run the helper at all, and its `kill` built-in
-/// takes a negative pid as a process group everywhere (POSIX). It runs only
-/// on the failure paths, where a millisecond of fork and exec is nothing.
-struct GroupKiller {
-    /// The group id (the shell's pid) while the group may need killing.
-    pgid: Option<u32>,
+/// On Unix the pipe is read on the runtime's reactor, so a helper that never
+/// closes it costs no thread; elsewhere one blocking-pool thread reads it
+/// until the helper, killed or done, closes it.
+async fn read_capped(stdout: ChildStdout) -> io::Result<Vec<u8>> {
+    let limit = MAX_PROCESS_OUTPUT as u64 + 1;
+    let mut output = Vec::new();
+    #[cfg(unix)]
+    {
+        use tokio::io::AsyncReadExt;
+        let pipe =
+            tokio::net::unix::pipe::Receiver::from_owned_fd(std::os::fd::OwnedFd::from(stdout))?;
+        pipe.take(limit).read_to_end(&mut output).await?;
+        Ok(output)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::Read;
+        tokio::task::spawn_blocking(move || {
+            stdout.take(limit).read_to_end(&mut output)?;
+            Ok(output)
+        })
+        .await
+        .map_err(io::Error::other)?
+    }
 }
 
-impl GroupKiller {
-    fn new(child: &tokio::process::Child, own_group: bool) -> Self {
-        GroupKiller {
-            pgid: child.id().filter(|_| own_group && cfg!(unix)),
+/// A started helper, killed once unless it exits on its own first.
+///
+/// `std::process` rather than `tokio::process`: tokio's needs its process
+/// driver, which installs a `SIGCHLD` handler and a signal registry in
+/// every program that builds a runtime, for a helper most programs never
+/// run. The price is that nothing signals the helper's exit, so
+/// [`exited`](Self::exited) polls for it; it is only asked once the
+/// helper has closed its output, when it is ending anyway.
+///
+/// Killing a group: the runtime forbids `unsafe`, and `libc::kill(-pgid,
+/// ..)` is an unsafe call; `Child::kill` signals the leader (the shell)
+/// only. So the group is killed by `sh -c 'kill -s KILL -- -<pgid>'`: the
+/// shell is already required to run the helper at all, and its `kill`
+/// built-in takes a negative pid as a process group everywhere (POSIX). It
+/// runs only on the failure paths, where a millisecond of fork and exec is
+/// nothing.
+struct Helper {
+    /// The shell while it has not been reaped: until then its pid, and so
+    /// the group id, cannot be reused, and signalling it is safe.
+    child: Option<Child>,
+    /// Whether it leads a process group of its own, killed as a whole.
+    own_group: bool,
+}
+
+impl Helper {
+    fn new(child: Child, own_group: bool) -> Self {
+        Helper {
+            child: Some(child),
+            own_group: own_group && cfg!(unix),
         }
     }
 
-    fn disarm(&mut self) {
-        self.pgid = None;
+    /// Waits for the helper's exit status (and so reaps it: from then on it
+    /// is not killed).
+    async fn exited(&mut self) -> io::Result<ExitStatus> {
+        let Some(child) = self.child.as_mut() else {
+            return Err(io::Error::other("the helper was already reaped"));
+        };
+        let mut pause = Duration::from_millis(1);
+        loop {
+            if let Some(status) = child.try_wait()? {
+                self.child = None;
+                return Ok(status);
+            }
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(Duration::from_millis(50));
+        }
     }
 
-    fn kill(&mut self) {
-        let Some(pgid) = self.pgid.take() else {
-            return;
-        };
-        // The leader has not been reaped (it is ours to wait for, and we have
-        // not), so its pid, and the group id, cannot have been reused.
-        let killed = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!("kill -s KILL -- -{pgid}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-        if !matches!(killed, Ok(status) if status.success()) {
+    fn kill(child: &mut Child, own_group: bool) {
+        if own_group {
+            let pgid = child.id();
+            let killed = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("kill -s KILL -- -{pgid}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            if matches!(killed, Ok(status) if status.success()) {
+                return;
+            }
             tracing::debug!(
                 pgid,
                 "credential_process: could not kill the helper's process group"
             );
         }
+        // The shell itself: the whole of an interactive helper we may kill,
+        // and the fallback should its group not be killed.
+        let _ = child.kill();
     }
 }
 
-impl Drop for GroupKiller {
+impl Drop for Helper {
     fn drop(&mut self) {
-        self.kill();
+        let Some(mut child) = self.child.take() else {
+            return;
+        };
+        Helper::kill(&mut child, self.own_group);
+        // SIGKILL ends it at once, but reaping may block for that instant:
+        // off this thread, which may be a runtime worker.
+        if !matches!(child.try_wait(), Ok(Some(_))) {
+            let reap = move || {
+                let _ = child.wait();
+            };
+            match tokio::runtime::Handle::try_current() {
+                Ok(runtime) => drop(runtime.spawn_blocking(reap)),
+                Err(_) => drop(std::thread::spawn(reap)),
+            }
+        }
     }
 }
 
