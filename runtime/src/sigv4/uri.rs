@@ -142,7 +142,11 @@ fn host_header<'a>(scheme: &str, authority: &'a str) -> Result<Cow<'a, str>, Sig
     if !needs_owned {
         return Ok(Cow::Borrowed(host));
     }
-    let mut out = host.to_ascii_lowercase();
+    // One allocation of the final length (a custom port, as local endpoints
+    // have, is the common reason to be here).
+    let mut out = String::with_capacity(host.len() + port.map_or(0, |p| 1 + p.len()));
+    out.push_str(host);
+    out.make_ascii_lowercase();
     if let Some(port) = port {
         out.push(':');
         out.push_str(port);
