@@ -11,7 +11,7 @@ use std::time::Duration;
 use crate::client::Client;
 use crate::error::{ConfigError, Error};
 use crate::operation::Operation;
-use crate::orchestrator::{region_and_endpoint, route_uri};
+use crate::orchestrator::route_uri;
 use crate::s3;
 use crate::sigv4::{self, PayloadHashing, SignableRequest, SigningParams, SigningSettings};
 
@@ -82,7 +82,7 @@ pub async fn presign<O: Operation>(
     }
     operation.fill_idempotency_tokens(&*inner.tokens);
     let request = operation.serialize().map_err(Error::construction)?;
-    let (region, endpoint) = region_and_endpoint(inner, &meta)?;
+    let (region, endpoint) = inner.region_and_endpoint(&meta)?;
     let is_s3 = s3::applies_to(meta.service);
     let host_prefix = operation.host_prefix().map_err(Error::construction)?;
     let uri = route_uri(

@@ -2,7 +2,7 @@
 
 mod builder;
 mod clock_skew;
-pub(crate) mod endpoints;
+mod endpoints;
 
 pub use crate::error::ConfigError;
 pub use builder::ClientBuilder;
@@ -15,6 +15,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::credentials::ProvideCredentials;
+use crate::error::Error;
+use crate::operation::OperationMetadata;
 use crate::region::Region;
 use crate::retry::{AdaptiveRateLimiter, RandomSource, RetryConfig, RetryQuota};
 use crate::sigv4::{SigningKeyCache, SigningSettings};
@@ -79,6 +81,26 @@ pub(crate) struct ClientInner {
     /// instead of signing and sending.
     #[cfg(feature = "test-util")]
     pub(crate) mock: Option<Arc<dyn crate::mock_hook::AttemptHook>>,
+}
+
+impl ClientInner {
+    /// The client's region and the endpoint of `meta`'s service in it: what
+    /// every call (and every presigned URL) is routed by.
+    pub(crate) fn region_and_endpoint<E>(
+        &self,
+        meta: &OperationMetadata,
+    ) -> Result<(&Region, Arc<endpoints::Resolved>), Error<E>> {
+        let region = self.region.as_ref().ok_or_else(|| {
+            Error::configuration(
+                "no region configured: set AWS_REGION, a profile `region`, or ClientBuilder::region",
+            )
+        })?;
+        let endpoint = self
+            .endpoints
+            .resolve(meta, region)
+            .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
+        Ok((region, endpoint))
+    }
 }
 
 impl Client {

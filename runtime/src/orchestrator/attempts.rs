@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
 use std::time::Duration;
 
 use tracing::Instrument;
@@ -12,7 +11,6 @@ use tracing::Instrument;
 use crate::body::{self, ByteStream};
 use crate::call_headers;
 use crate::call_options::{CallOptions, PayloadSigning};
-use crate::client::endpoints::Resolved;
 use crate::client::ClientInner;
 use crate::credentials::Credentials;
 use crate::endpoint::Endpoint;
@@ -20,7 +18,6 @@ use crate::error::{ConfigError, DispatchError, DispatchErrorKind, Error};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::operation::{BodyChecksum, OperationMetadata};
 use crate::redact;
-use crate::region::Region;
 use crate::retry::{self, RetryKind};
 use crate::s3;
 use crate::sigv4::{self, PayloadHashing, SigningParams, SigningSettings};
@@ -105,7 +102,7 @@ async fn attempts(
             .await
             .map_err(Error::construction)?
     };
-    let (region, endpoint) = region_and_endpoint(inner, meta)?;
+    let (region, endpoint) = inner.region_and_endpoint(meta)?;
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
     let invocation_id = call_headers::invocation_id();
@@ -384,24 +381,6 @@ async fn send(
         .await
         .map(Received::Whole)
         .map_err(Failure::Dispatch)
-}
-
-/// The client's region and the endpoint of `meta`'s service in it: what
-/// every call (and every presigned URL) is routed by.
-pub(crate) fn region_and_endpoint<'a, E>(
-    inner: &'a ClientInner,
-    meta: &OperationMetadata,
-) -> Result<(&'a Region, Arc<Resolved>), Error<E>> {
-    let region = inner.region.as_ref().ok_or_else(|| {
-        Error::configuration(
-            "no region configured: set AWS_REGION, a profile `region`, or ClientBuilder::region",
-        )
-    })?;
-    let endpoint = inner
-        .endpoints
-        .resolve(meta, region)
-        .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
-    Ok((region, endpoint))
 }
 
 /// The absolute URL of a request: S3's addressing for S3, else the

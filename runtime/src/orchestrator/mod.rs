@@ -28,7 +28,7 @@ use crate::http::{HttpRequest, HttpResponse, StreamingResponse};
 use crate::operation::Operation;
 use crate::retry::RetryKind;
 
-pub(crate) use attempts::{region_and_endpoint, route_uri};
+pub(crate) use attempts::route_uri;
 #[cfg(feature = "test-util")]
 pub(crate) use response::dispatch_failed;
 pub(crate) use response::on_response;
