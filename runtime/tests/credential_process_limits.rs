@@ -116,14 +116,16 @@ async fn assert_reaped(pid: u32) {
 }
 
 /// Killed helpers' shells are reaped, interactive or not, timed out or
-/// cancelled: nothing is left as a zombie.
+/// cancelled: nothing is left as a zombie. (`exec`: the shell becomes the
+/// sleeper, so even the interactive case, where only the shell is killed,
+/// leaves nothing running.)
 #[cfg(unix)]
 #[tokio::test]
 async fn killed_helpers_are_reaped() {
     let dir = TempDir::new("reaped");
     for (case, interactive) in [("timeout", false), ("timeout-interactive", true)] {
         let pid_file = dir.missing(case);
-        let err = ProcessCredentials::new(format!("echo $$ > {pid_file}; sleep 60"))
+        let err = ProcessCredentials::new(format!("echo $$ > {pid_file}; exec sleep 60"))
             .interactive(interactive)
             .with_timeout(Duration::from_millis(300))
             .provide_credentials()
@@ -133,7 +135,7 @@ async fn killed_helpers_are_reaped() {
         assert_reaped(pids_in(&pid_file, 1).await[0]).await;
     }
     let pid_file = dir.missing("cancelled");
-    let provider = ProcessCredentials::new(format!("echo $$ > {pid_file}; sleep 60"))
+    let provider = ProcessCredentials::new(format!("echo $$ > {pid_file}; exec sleep 60"))
         .interactive(false)
         .without_timeout();
     let gave_up =
