@@ -82,6 +82,7 @@ pub(crate) fn sign(
     };
 
     // Task 1, the headers: the caller's, then those the signer sets.
+    let host_from_url;
     let mut headers = request.headers;
     select_headers(
         &mut headers,
@@ -91,15 +92,16 @@ pub(crate) fn sign(
         content_sha256.is_some(),
     )?;
     if !headers.iter().any(|h| h.name.eq_ignore_ascii_case(HOST)) {
-        let host = uri.host.as_deref().ok_or_else(|| {
+        let host = uri.host.ok_or_else(|| {
             SigningError::new(
                 ErrorKind::MissingHost,
                 "give an absolute URL or a host header",
             )
         })?;
+        host_from_url = host.header();
         headers.push(Header {
             name: HOST,
-            value: host,
+            value: &host_from_url,
         });
     }
     if let Placement::Headers = placement {

@@ -8,14 +8,41 @@ use super::error::{ErrorKind, SigningError};
 /// The parts of `https://host[:port]/path?query` or `/path?query`.
 #[derive(Debug)]
 pub(crate) struct ParsedUri<'a> {
-    /// The `Host` header an HTTP client sends for this URL: the host in lower
-    /// case, with the port unless it is the scheme's default. `None` for a
-    /// relative URI.
-    pub(crate) host: Option<Cow<'a, str>>,
+    /// The URL's host, already checked; `None` for a relative URI.
+    pub(crate) host: Option<Host<'a>>,
     /// Starts with `/`.
     pub(crate) path: &'a str,
     /// Without the `?`; empty when there is none.
     pub(crate) query: &'a str,
+}
+
+/// The host of an absolute URL, and its port unless it is the scheme's
+/// default. The `Host` header is built from it only when a request has
+/// none of its own (the client sets one, so usually it is never built).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Host<'a> {
+    name: &'a str,
+    port: Option<&'a str>,
+}
+
+impl<'a> Host<'a> {
+    /// The `Host` header an HTTP client sends for this URL: the host in lower
+    /// case, with the port unless it is the scheme's default.
+    pub(crate) fn header(self) -> Cow<'a, str> {
+        let Host { name, port } = self;
+        if port.is_none() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(name);
+        }
+        // One allocation of the final length.
+        let mut out = String::with_capacity(name.len() + port.map_or(0, |p| 1 + p.len()));
+        out.push_str(name);
+        out.make_ascii_lowercase();
+        if let Some(port) = port {
+            out.push(':');
+            out.push_str(port);
+        }
+        Cow::Owned(out)
+    }
 }
 
 fn invalid(detail: &'static str) -> SigningError {
@@ -65,7 +92,7 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
         .position(|b| b == b'/' || b == b'?')
         .unwrap_or(rest.len());
     let (authority, path_and_query) = rest.split_at(end);
-    let host = host_header(scheme, authority)?;
+    let host = checked_host(scheme, authority)?;
     let (path, query) = split_query(path_and_query);
     Ok(ParsedUri {
         host: Some(host),
@@ -78,7 +105,7 @@ pub(crate) fn parse(uri: &str) -> Result<ParsedUri<'_>, SigningError> {
 /// request has none), or `None` if the URL is not absolute and valid.
 pub(crate) fn host_header_for(url: &str) -> Option<http::HeaderValue> {
     let host = parse(url).ok()?.host?;
-    http::HeaderValue::from_str(&host).ok()
+    http::HeaderValue::from_str(&host.header()).ok()
 }
 
 fn split_query(path_and_query: &str) -> (&str, &str) {
@@ -87,7 +114,7 @@ fn split_query(path_and_query: &str) -> (&str, &str) {
         .unwrap_or((path_and_query, ""))
 }
 
-fn host_header<'a>(scheme: &str, authority: &'a str) -> Result<Cow<'a, str>, SigningError> {
+fn checked_host<'a>(scheme: &str, authority: &'a str) -> Result<Host<'a>, SigningError> {
     if authority.bytes().any(|b| b == b'@') {
         return Err(invalid("user info in the URL is not supported"));
     }
@@ -138,20 +165,7 @@ fn host_header<'a>(scheme: &str, authority: &'a str) -> Result<Cow<'a, str>, Sig
             (!default).then_some(digits)
         }
     };
-    let needs_owned = port.is_some() || host.bytes().any(|b| b.is_ascii_uppercase());
-    if !needs_owned {
-        return Ok(Cow::Borrowed(host));
-    }
-    // One allocation of the final length (a custom port, as local endpoints
-    // have, is the common reason to be here).
-    let mut out = String::with_capacity(host.len() + port.map_or(0, |p| 1 + p.len()));
-    out.push_str(host);
-    out.make_ascii_lowercase();
-    if let Some(port) = port {
-        out.push(':');
-        out.push_str(port);
-    }
-    Ok(Cow::Owned(out))
+    Ok(Host { name: host, port })
 }
 
 #[cfg(test)]
@@ -161,25 +175,57 @@ mod tests {
     #[test]
     fn absolute_urls() {
         let parsed = parse("https://DataZone.us-east-1.api.aws/v2/x?a=b#frag").unwrap();
-        assert_eq!(parsed.host.as_deref(), Some("datazone.us-east-1.api.aws"));
+        assert_eq!(
+            parsed.host.map(Host::header).as_deref(),
+            Some("datazone.us-east-1.api.aws")
+        );
         assert_eq!((parsed.path, parsed.query), ("/v2/x", "a=b"));
 
         let parsed = parse("http://127.0.0.1:8080?x").unwrap();
-        assert_eq!(parsed.host.as_deref(), Some("127.0.0.1:8080"));
+        assert_eq!(
+            parsed.host.map(Host::header).as_deref(),
+            Some("127.0.0.1:8080")
+        );
         assert_eq!((parsed.path, parsed.query), ("/", "x"));
 
-        assert_eq!(parse("https://h:443/").unwrap().host.as_deref(), Some("h"));
-        assert_eq!(parse("http://h:80").unwrap().host.as_deref(), Some("h"));
         assert_eq!(
-            parse("http://h:443").unwrap().host.as_deref(),
+            parse("https://h:443/")
+                .unwrap()
+                .host
+                .map(Host::header)
+                .as_deref(),
+            Some("h")
+        );
+        assert_eq!(
+            parse("http://h:80")
+                .unwrap()
+                .host
+                .map(Host::header)
+                .as_deref(),
+            Some("h")
+        );
+        assert_eq!(
+            parse("http://h:443")
+                .unwrap()
+                .host
+                .map(Host::header)
+                .as_deref(),
             Some("h:443")
         );
         assert_eq!(
-            parse("http://[::1]:9/").unwrap().host.as_deref(),
+            parse("http://[::1]:9/")
+                .unwrap()
+                .host
+                .map(Host::header)
+                .as_deref(),
             Some("[::1]:9")
         );
         assert_eq!(
-            parse("http://[::1]/").unwrap().host.as_deref(),
+            parse("http://[::1]/")
+                .unwrap()
+                .host
+                .map(Host::header)
+                .as_deref(),
             Some("[::1]")
         );
     }

@@ -136,6 +136,8 @@ pub fn recompute(
         ));
     }
 
+    // The Host header the URL implies, for a signed `host` not sent.
+    let host_from_url = uri.host.map(uri::Host::header);
     let mut headers: Vec<Header<'_>> = Vec::with_capacity(auth.signed_headers.len() + 2);
     for name in &auth.signed_headers {
         let before = headers.len();
@@ -150,7 +152,7 @@ pub fn recompute(
             }
         }
         if headers.len() == before {
-            match uri.host.as_deref() {
+            match host_from_url.as_deref() {
                 Some(host) if name == HOST => headers.push(Header {
                     name: HOST,
                     value: host,
