@@ -71,7 +71,7 @@ pub fn sign_request(
     params: &SigningParams<'_>,
     cache: &SigningKeyCache,
 ) -> Result<(), SigningError> {
-    let output = {
+    let set = {
         let mut headers = Vec::with_capacity(req.headers.len() + 4);
         for (name, value) in &req.headers {
             let value = std::str::from_utf8(value.as_bytes()).map_err(|e| {
@@ -93,23 +93,72 @@ pub fn sign_request(
             headers_checked: true,
             body: &req.body,
         };
-        signer::sign(request, params, Placement::Headers, Some(cache))?
+        signer::sign_with(
+            request,
+            params,
+            Placement::Headers,
+            Some(cache),
+            |signed, _| HeadersToSet::new(&signed),
+        )??
     };
-    for (name, value) in output.headers {
-        let mut value = HeaderValue::try_from(value).map_err(|e| {
-            SigningError::new(
-                ErrorKind::InvalidHeader,
-                format!("{name} is not a valid header value"),
-            )
-            .with_source(e)
-        })?;
-        // Kept out of the http crate's Debug output and HPACK tables.
-        if name == AUTHORIZATION || name == X_AMZ_SECURITY_TOKEN {
-            value.set_sensitive(true);
-        }
-        req.headers.insert(HeaderName::from_static(name), value);
-    }
+    set.apply(&mut req.headers);
     Ok(())
+}
+
+/// The header values [`sign_request`] sets, made straight from the signer's
+/// results: no [`SigningOutput`], no copy of the signature.
+struct HeadersToSet {
+    amz_date: HeaderValue,
+    session_token: Option<HeaderValue>,
+    content_sha256: Option<HeaderValue>,
+    authorization: HeaderValue,
+}
+
+impl HeadersToSet {
+    fn new(signed: &Signed<'_>) -> Result<Self, SigningError> {
+        Ok(HeadersToSet {
+            amz_date: value(X_AMZ_DATE, signed.amz_date.to_owned())?,
+            session_token: signed
+                .session_token
+                .map(|token| value(X_AMZ_SECURITY_TOKEN, token.to_owned()))
+                .transpose()?,
+            content_sha256: signed
+                .content_sha256
+                .map(|hash| value(X_AMZ_CONTENT_SHA256, hash.to_owned()))
+                .transpose()?,
+            authorization: value(AUTHORIZATION, authorization_value(signed))?,
+        })
+    }
+
+    /// Sets the headers, replacing earlier values (a retried request is
+    /// signed again), `authorization` last as in [`SigningOutput::headers`].
+    fn apply(self, headers: &mut http::HeaderMap) {
+        headers.insert(HeaderName::from_static(X_AMZ_DATE), self.amz_date);
+        if let Some(token) = self.session_token {
+            headers.insert(HeaderName::from_static(X_AMZ_SECURITY_TOKEN), token);
+        }
+        if let Some(hash) = self.content_sha256 {
+            headers.insert(HeaderName::from_static(X_AMZ_CONTENT_SHA256), hash);
+        }
+        headers.insert(HeaderName::from_static(AUTHORIZATION), self.authorization);
+    }
+}
+
+/// `text` as the value of header `name`. An owned `String` becomes a
+/// `HeaderValue` without a copy.
+fn value(name: &str, text: String) -> Result<HeaderValue, SigningError> {
+    let mut value = HeaderValue::try_from(text).map_err(|e| {
+        SigningError::new(
+            ErrorKind::InvalidHeader,
+            format!("{name} is not a valid header value"),
+        )
+        .with_source(e)
+    })?;
+    // Kept out of the http crate's Debug output and HPACK tables.
+    if name == AUTHORIZATION || name == X_AMZ_SECURITY_TOKEN {
+        value.set_sensitive(true);
+    }
+    Ok(value)
 }
 
 /// Adds the headers the signer sets that are signed too: `x-amz-date`, the
@@ -139,33 +188,35 @@ pub(crate) fn push_signed_headers<'a>(
 }
 
 /// The output of header signing: the headers to set, `authorization` last.
-pub(crate) fn finish(signed: Signed<'_>, content_sha256: Option<&str>) -> SigningOutput {
+pub(crate) fn finish(signed: Signed<'_>) -> SigningOutput {
     let mut headers = Vec::with_capacity(4);
     headers.push((X_AMZ_DATE, signed.amz_date.to_owned()));
     // Sent even when not signed (SessionTokenMode::Exclude).
     if let Some(token) = signed.session_token {
         headers.push((X_AMZ_SECURITY_TOKEN, token.to_owned()));
     }
-    if let Some(hash) = content_sha256 {
+    if let Some(hash) = signed.content_sha256 {
         headers.push((X_AMZ_CONTENT_SHA256, hash.to_owned()));
     }
-    let signature = signed.computed.signature;
-    headers.push((
-        AUTHORIZATION,
-        header_value(
-            signed.access_key_id,
-            &signed.scope,
-            &signed.signed_headers,
-            signature.as_str(),
-        ),
-    ));
+    headers.push((AUTHORIZATION, authorization_value(&signed)));
+    let string_to_sign = signed.string_to_sign();
     SigningOutput {
         headers,
         query_params: Vec::new(),
-        signature: signature.as_str().to_owned(),
+        signature: signed.computed.signature.as_str().to_owned(),
         canonical_request: signed.computed.canonical_request,
-        string_to_sign: signed.computed.string_to_sign,
+        string_to_sign,
     }
+}
+
+/// The `authorization` value of a signed request.
+fn authorization_value(signed: &Signed<'_>) -> String {
+    header_value(
+        signed.access_key_id,
+        &signed.scope,
+        &signed.signed_headers,
+        signed.computed.signature.as_str(),
+    )
 }
 
 /// `AWS4-HMAC-SHA256 Credential=AKID/scope, SignedHeaders=a;b, Signature=hex`.

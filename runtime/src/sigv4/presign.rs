@@ -98,6 +98,7 @@ impl Query {
     /// The output of presigning: every parameter to append, in the order of
     /// the AWS SDKs' presigned URLs, the signature last.
     pub(crate) fn finish(self, signed: Signed<'_>) -> SigningOutput {
+        let string_to_sign = signed.string_to_sign();
         let signature = signed.computed.signature;
         let mut params: Vec<(&'static str, String)> = Vec::with_capacity(7);
         params.push((X_AMZ_ALGORITHM, ALGORITHM.to_owned()));
@@ -115,7 +116,7 @@ impl Query {
             query_params: params,
             signature: signature.as_str().to_owned(),
             canonical_request: signed.computed.canonical_request,
-            string_to_sign: signed.computed.string_to_sign,
+            string_to_sign,
         }
     }
 }

@@ -1,6 +1,5 @@
-//! Task 4 of the spec, `hex(HMAC-SHA256(kSigning, string to sign))`, and the
-//! run of tasks 1, 2 and 4 that a client (signing) and a server (verifying)
-//! share once each has chosen the headers and the key.
+//! The run of tasks 1, 2 and 4 that a client (signing) and a server
+//! (verifying) share once each has chosen the headers and the key.
 
 use ring::hmac;
 
@@ -8,16 +7,20 @@ use super::canonical_request::{self, CanonicalInput};
 use super::encode::Hex32;
 use super::string_to_sign;
 
-/// The signature of a string to sign.
-pub(crate) fn signature(key: &hmac::Key, string_to_sign: &str) -> Hex32 {
-    Hex32::new(hmac::sign(key, string_to_sign.as_bytes()).as_ref())
-}
-
-/// The intermediate texts and the signature of one request.
+/// The canonical request and the signature of one request.
 pub(crate) struct Computed {
     pub(crate) canonical_request: String,
-    pub(crate) string_to_sign: String,
+    /// Its SHA-256, from which [`Computed::string_to_sign`] is rebuilt.
+    pub(crate) canonical_request_hash: Hex32,
     pub(crate) signature: Hex32,
+}
+
+impl Computed {
+    /// The string to sign that was signed, for outputs that show it: the
+    /// signing itself never builds it.
+    pub(crate) fn string_to_sign(&self, amz_date: &str, scope: &str) -> String {
+        string_to_sign::build(amz_date, scope, &self.canonical_request_hash)
+    }
 }
 
 /// Canonical request, then string to sign, then signature. One copy for
@@ -30,11 +33,11 @@ pub(crate) fn compute(
     key: &hmac::Key,
 ) -> Computed {
     let canonical_request = canonical_request::build(input);
-    let string_to_sign = string_to_sign::build(amz_date, scope, &canonical_request);
-    let signature = signature(key, &string_to_sign);
+    let canonical_request_hash = string_to_sign::hash_canonical_request(&canonical_request);
+    let signature = string_to_sign::signature(key, amz_date, scope, &canonical_request_hash);
     Computed {
         canonical_request,
-        string_to_sign,
+        canonical_request_hash,
         signature,
     }
 }

@@ -55,16 +55,48 @@ pub(crate) struct Signed<'a> {
     pub(crate) signed_headers: String,
     /// The session token to send, signed or not.
     pub(crate) session_token: Option<&'a str>,
+    /// The `x-amz-content-sha256` value, when the signer sets that header.
+    pub(crate) content_sha256: Option<&'a str>,
 }
 
-/// Signs `request` for `placement`. The signing key comes from `cache` when
-/// given, else it is derived.
+impl Signed<'_> {
+    /// The string to sign, for outputs that show it.
+    pub(crate) fn string_to_sign(&self) -> String {
+        self.computed.string_to_sign(self.amz_date, &self.scope)
+    }
+}
+
+/// Signs `request` for `placement` into a [`SigningOutput`]. The signing
+/// key comes from `cache` when given, else it is derived.
 pub(crate) fn sign(
     request: Unsigned<'_>,
     params: &SigningParams<'_>,
     placement: Placement,
     cache: Option<&SigningKeyCache>,
 ) -> Result<SigningOutput, SigningError> {
+    sign_with(
+        request,
+        params,
+        placement,
+        cache,
+        |signed, query| match query {
+            None => authorization::finish(signed),
+            Some(query) => query.finish(signed),
+        },
+    )
+}
+
+/// Signs `request` for `placement` and hands what the steps produced to
+/// `finish`, with the presigned query's parameters for
+/// [`Placement::Query`]: a caller that sets headers itself
+/// ([`authorization::sign_request`]) builds no [`SigningOutput`].
+pub(crate) fn sign_with<R>(
+    request: Unsigned<'_>,
+    params: &SigningParams<'_>,
+    placement: Placement,
+    cache: Option<&SigningKeyCache>,
+    finish: impl FnOnce(Signed<'_>, Option<presign::Query>) -> R,
+) -> Result<R, SigningError> {
     let settings = params.settings;
     let identity = params.identity;
     canonical_request::check_method(request.method)?;
@@ -167,11 +199,9 @@ pub(crate) fn sign(
         amz_date: amz_date.as_str(),
         signed_headers,
         session_token: token,
+        content_sha256,
     };
-    Ok(match query {
-        None => authorization::finish(signed, content_sha256),
-        Some(query) => query.finish(signed),
-    })
+    Ok(finish(signed, query))
 }
 
 /// The session token to send: none when empty; it becomes a header value or

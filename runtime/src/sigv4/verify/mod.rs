@@ -185,8 +185,8 @@ pub fn recompute(
     let computed = signature::compute(&input, amz_date.as_str(), &scope, &key);
     Ok(Recomputed {
         signature: computed.signature.as_str().to_owned(),
+        string_to_sign: computed.string_to_sign(amz_date.as_str(), &scope),
         canonical_request: computed.canonical_request,
-        string_to_sign: computed.string_to_sign,
     })
 }
 
@@ -205,6 +205,7 @@ pub fn parse_amz_date(value: &str) -> Result<SystemTime, SigningError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sigv4::encode::Hex32;
 
     const GOOD: &str = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31";
 
@@ -288,9 +289,12 @@ mod tests {
         let sts = string_to_sign::build(
             "20150830T123600Z",
             "20150830/us-east-1/service/aws4_request",
-            creq,
+            &string_to_sign::hash_canonical_request(creq),
         );
-        signature::signature(&key, &sts).as_str().to_owned()
+        // HMAC of the whole string, not the signer's piecewise one.
+        Hex32::new(ring::hmac::sign(&key, sts.as_bytes()).as_ref())
+            .as_str()
+            .to_owned()
     }
 
     #[test]
