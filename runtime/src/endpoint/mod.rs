@@ -73,13 +73,15 @@ impl Endpoint {
     /// The absolute URL of a request: this endpoint followed by the
     /// operation's path and query (`/v2/...`).
     pub fn join(&self, path_and_query: &str) -> String {
-        let mut out = String::with_capacity(self.url.len() + path_and_query.len() + 1);
-        out.push_str(&self.url);
-        if !path_and_query.starts_with('/') {
-            out.push('/');
-        }
-        out.push_str(path_and_query);
-        out
+        let slash = if path_and_query.starts_with('/') {
+            ""
+        } else {
+            "/"
+        };
+        // Exactly as long as needed: the transport turns the `String` into
+        // the request's `http::Uri` in place, and a `String` with spare
+        // capacity would cost it an allocation there.
+        [self.url.as_str(), slash, path_and_query].concat()
     }
 }
 

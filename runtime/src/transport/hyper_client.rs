@@ -107,11 +107,12 @@ impl HyperClient {
             })?),
             None => None,
         };
-        let uri: http::Uri = request.uri.parse().map_err(|e| {
+        let mut request = request;
+        // The URL's own bytes become the `Uri`'s, without a copy.
+        let uri = http::Uri::try_from(std::mem::take(&mut request.uri)).map_err(|e| {
             DispatchError::new(DispatchErrorKind::Other, "the request URL is not valid")
                 .with_source(e)
         })?;
-        let mut request = request;
         let outgoing_body = match body {
             Some(stream) => {
                 let length = stream.content_length().ok_or_else(|| {
