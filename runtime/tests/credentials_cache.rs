@@ -258,3 +258,36 @@ async fn fifty_concurrent_callers_share_one_failed_load() {
     fail.store(false, Ordering::SeqCst);
     assert_eq!(key(&cache).await, "AKID2");
 }
+
+#[tokio::test]
+async fn only_fresh_credentials_are_at_hand() {
+    let clock = TestClock::new();
+    let provider = CountingProvider::new(&clock, Some(60 * MIN));
+    let loads = Arc::clone(&provider.loads);
+    let cache = cache(provider, &clock);
+    assert!(
+        cache.credentials_at_hand().is_none(),
+        "nothing is at hand before the first load"
+    );
+    assert_eq!(key(&cache).await, "AKID1");
+    let at_hand = cache.credentials_at_hand().expect("fresh after a load");
+    assert_eq!(at_hand.access_key_id(), "AKID1");
+
+    // Inside the refresh buffer the entry is due: a caller must go through
+    // the load (which refreshes), not take the old set from the hand.
+    clock.advance(56 * MIN);
+    assert!(cache.credentials_at_hand().is_none());
+    assert_eq!(key(&cache).await, "AKID2");
+    assert_eq!(
+        cache.credentials_at_hand().unwrap().access_key_id(),
+        "AKID2"
+    );
+
+    cache.invalidate();
+    assert!(cache.credentials_at_hand().is_none());
+    assert_eq!(
+        loads.load(Ordering::SeqCst),
+        2,
+        "asking the hand loads nothing"
+    );
+}

@@ -184,6 +184,10 @@ impl ProvideCredentials for AssumeRoleProvider {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         self.cached.provide_credentials()
     }
+
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        self.cached.credentials_at_hand()
+    }
 }
 
 /// One uncached `AssumeRole`.

@@ -113,6 +113,10 @@ impl ProvideCredentials for SsoCredentials {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         self.cached.provide_credentials()
     }
+
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        self.cached.credentials_at_hand()
+    }
 }
 
 /// One uncached load: token (refreshed if due), then `GetRoleCredentials`.

@@ -82,6 +82,10 @@ impl ProvideCredentials for WebIdentityCredentials {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         self.cached.provide_credentials()
     }
+
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        self.cached.credentials_at_hand()
+    }
 }
 
 struct Fetch {

@@ -196,4 +196,8 @@ impl ProvideCredentials for LazyCachingCredentials {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         Box::pin(self.load())
     }
+
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        self.fresh()
+    }
 }

@@ -166,12 +166,32 @@ impl fmt::Debug for Credentials {
 pub trait ProvideCredentials: Send + Sync + fmt::Debug {
     /// Produce credentials, or say why not.
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>>;
+
+    /// The credentials [`provide_credentials`](Self::provide_credentials)
+    /// would produce right now without any IO or waiting, if there are
+    /// such: a static set, or a cache's still-fresh entry. Every call asks
+    /// this first, so the common case costs no boxed future; `None` (the
+    /// default) means "ask `provide_credentials`".
+    ///
+    /// ```
+    /// use awsop_runtime::credentials::ProvideCredentials;
+    /// use awsop_runtime::Credentials;
+    /// let creds = Credentials::new("AKID", "SECRET", None, None, "static");
+    /// assert_eq!(creds.credentials_at_hand().unwrap().access_key_id(), "AKID");
+    /// ```
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        None
+    }
 }
 
 impl ProvideCredentials for Credentials {
     fn provide_credentials(&self) -> BoxFuture<'_, Result<Credentials, CredentialsError>> {
         let creds = self.clone();
         Box::pin(async move { Ok(creds) })
+    }
+
+    fn credentials_at_hand(&self) -> Option<Credentials> {
+        Some(self.clone())
     }
 }
 
