@@ -46,6 +46,8 @@ pub mod orchestrator {
         awsop_runtime::orchestrator::invoke_with(client, operation, options).await
     }
 
+    pub use awsop_runtime::orchestrator::compile_here;
+
     /// [`awsop_runtime::presign::presign`], after installing the sources.
     pub async fn presign<O: Operation>(
         client: &Client,

@@ -160,6 +160,15 @@ pub(crate) fn expand(op: &Operation) -> TokenStream {
                 #private::orchestrator::invoke_with(client, self, options).await
             }
 
+            // Compiles `send`'s future here, in the crate declaring the
+            // operation: an async fn's body is otherwise compiled in each
+            // crate that awaits it, and with shared generics (debug builds)
+            // a caller's crate reuses this copy instead of compiling its own.
+            #[doc(hidden)]
+            pub fn __awsop_compile_send_here() {
+                #private::orchestrator::compile_here(Self::send);
+            }
+
             #[doc = #presign_doc]
             pub async fn presign(
                 self,

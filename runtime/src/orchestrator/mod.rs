@@ -19,6 +19,9 @@ mod attempts;
 mod response;
 
 use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use crate::body::ByteStream;
 use crate::call_options::CallOptions;
@@ -43,6 +46,15 @@ pub async fn invoke<O: Operation>(
     operation: O,
 ) -> Result<O::Output, Error<O::Error>> {
     invoke_with(client, operation, &CallOptions::default()).await
+}
+
+/// Makes the crate that calls this compile the `poll` of `send`'s future
+/// (see the generated `__awsop_compile_send_here`): taking it as a
+/// function pointer is enough.
+#[doc(hidden)]
+pub fn compile_here<'a, O, F: Future>(send: fn(O, &'a Client) -> F) {
+    let poll: fn(Pin<&mut F>, &mut Context<'_>) -> Poll<F::Output> = F::poll;
+    std::hint::black_box((send, poll));
 }
 
 /// [`invoke`] with options for this call (what the generated `send_with`
