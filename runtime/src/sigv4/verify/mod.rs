@@ -136,9 +136,8 @@ pub fn recompute(
         ));
     }
 
-    // The Host header the URL implies, for a signed `host` not sent.
-    let host_from_url = uri.host.map(uri::Host::header);
     let mut headers: Vec<Header<'_>> = Vec::with_capacity(auth.signed_headers.len() + 2);
+    let mut host_not_sent = false;
     for name in &auth.signed_headers {
         let before = headers.len();
         for &(header_name, value) in req.headers {
@@ -152,19 +151,24 @@ pub fn recompute(
             }
         }
         if headers.len() == before {
-            match host_from_url.as_deref() {
-                Some(host) if name == HOST => headers.push(Header {
-                    name: HOST,
-                    value: host,
-                }),
-                _ => {
-                    return Err(SigningError::new(
-                        ErrorKind::MissingSignedHeader,
-                        format!("{name} is listed in SignedHeaders"),
-                    ))
-                }
+            if name != HOST || uri.host.is_none() {
+                return Err(SigningError::new(
+                    ErrorKind::MissingSignedHeader,
+                    format!("{name} is listed in SignedHeaders"),
+                ));
             }
+            host_not_sent = true;
         }
+    }
+    // A signed `host` that was not sent is the one the URL implies: built
+    // only then.
+    let host_from_url;
+    if let (true, Some(host)) = (host_not_sent, uri.host) {
+        host_from_url = host.header();
+        headers.push(Header {
+            name: HOST,
+            value: &host_from_url,
+        });
     }
     canonical_request::sort_headers(&mut headers);
     let signed_headers = auth.signed_headers.join(";");
@@ -240,11 +244,15 @@ mod tests {
                 .kind(),
             ErrorKind::MissingSignedHeader
         );
-        assert!(check(
-            &[("x-amz-date", "20150830T123600Z")],
-            "https://example.amazonaws.com/"
-        )
-        .is_ok());
+        // A signed host that was not sent is the URL's: the same signature.
+        assert_eq!(
+            check(
+                &[("x-amz-date", "20150830T123600Z")],
+                "https://EXAMPLE.amazonaws.com:443/"
+            )
+            .unwrap(),
+            ok_signature()
+        );
         assert_eq!(
             check(&[("host", "h"), ("x-amz-date", "20150831T000000Z")], "/")
                 .unwrap_err()
