@@ -93,55 +93,38 @@ pub fn sign_request(
             headers_checked: true,
             body: &req.body,
         };
+        // No `SigningOutput`: its `Vec` and its copy of the signature are
+        // not needed here.
         signer::sign_with(
             request,
             params,
             Placement::Headers,
             Some(cache),
-            |signed, _| HeadersToSet::new(&signed),
-        )??
+            |signed, _| headers_to_set(&signed),
+        )?
     };
-    set.apply(&mut req.headers);
+    // Replacing earlier values: a retried request is signed again.
+    for (name, text) in set.into_iter().flatten() {
+        req.headers
+            .insert(HeaderName::from_static(name), value(name, text)?);
+    }
     Ok(())
 }
 
-/// The header values [`sign_request`] sets, made straight from the signer's
-/// results: no [`SigningOutput`], no copy of the signature.
-struct HeadersToSet {
-    amz_date: HeaderValue,
-    session_token: Option<HeaderValue>,
-    content_sha256: Option<HeaderValue>,
-    authorization: HeaderValue,
-}
-
-impl HeadersToSet {
-    fn new(signed: &Signed<'_>) -> Result<Self, SigningError> {
-        Ok(HeadersToSet {
-            amz_date: value(X_AMZ_DATE, signed.amz_date.to_owned())?,
-            session_token: signed
-                .session_token
-                .map(|token| value(X_AMZ_SECURITY_TOKEN, token.to_owned()))
-                .transpose()?,
-            content_sha256: signed
-                .content_sha256
-                .map(|hash| value(X_AMZ_CONTENT_SHA256, hash.to_owned()))
-                .transpose()?,
-            authorization: value(AUTHORIZATION, authorization_value(signed))?,
-        })
-    }
-
-    /// Sets the headers, replacing earlier values (a retried request is
-    /// signed again), `authorization` last as in [`SigningOutput::headers`].
-    fn apply(self, headers: &mut http::HeaderMap) {
-        headers.insert(HeaderName::from_static(X_AMZ_DATE), self.amz_date);
-        if let Some(token) = self.session_token {
-            headers.insert(HeaderName::from_static(X_AMZ_SECURITY_TOKEN), token);
-        }
-        if let Some(hash) = self.content_sha256 {
-            headers.insert(HeaderName::from_static(X_AMZ_CONTENT_SHA256), hash);
-        }
-        headers.insert(HeaderName::from_static(AUTHORIZATION), self.authorization);
-    }
+/// The headers header signing sets, in order, `authorization` last: `None`
+/// for those this request does not get.
+fn headers_to_set(signed: &Signed<'_>) -> [Option<(&'static str, String)>; 4] {
+    [
+        Some((X_AMZ_DATE, signed.amz_date.to_owned())),
+        // Sent even when not signed (SessionTokenMode::Exclude).
+        signed
+            .session_token
+            .map(|token| (X_AMZ_SECURITY_TOKEN, token.to_owned())),
+        signed
+            .content_sha256
+            .map(|hash| (X_AMZ_CONTENT_SHA256, hash.to_owned())),
+        Some((AUTHORIZATION, authorization_value(signed))),
+    ]
 }
 
 /// `text` as the value of header `name`. An owned `String` becomes a
@@ -189,16 +172,7 @@ pub(crate) fn push_signed_headers<'a>(
 
 /// The output of header signing: the headers to set, `authorization` last.
 pub(crate) fn finish(signed: Signed<'_>) -> SigningOutput {
-    let mut headers = Vec::with_capacity(4);
-    headers.push((X_AMZ_DATE, signed.amz_date.to_owned()));
-    // Sent even when not signed (SessionTokenMode::Exclude).
-    if let Some(token) = signed.session_token {
-        headers.push((X_AMZ_SECURITY_TOKEN, token.to_owned()));
-    }
-    if let Some(hash) = signed.content_sha256 {
-        headers.push((X_AMZ_CONTENT_SHA256, hash.to_owned()));
-    }
-    headers.push((AUTHORIZATION, authorization_value(&signed)));
+    let headers = headers_to_set(&signed).into_iter().flatten().collect();
     let string_to_sign = signed.string_to_sign();
     SigningOutput {
         headers,
