@@ -92,11 +92,7 @@ pub async fn presign<O: Operation>(
         inner,
         host_prefix.as_deref(),
     )?;
-    let credentials = inner
-        .credentials
-        .provide_credentials()
-        .await
-        .map_err(Error::credentials)?;
+    let credentials = inner.credentials().await.map_err(Error::credentials)?;
     let settings = if is_s3 {
         SigningSettings {
             // The presigned URL's own: nothing is sent in a header.

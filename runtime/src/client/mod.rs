@@ -14,7 +14,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credentials::ProvideCredentials;
+use crate::credentials::{Credentials, CredentialsError, ProvideCredentials};
 use crate::error::Error;
 use crate::operation::OperationMetadata;
 use crate::region::Region;
@@ -100,6 +100,15 @@ impl ClientInner {
             .resolve(meta, region)
             .map_err(|e| Error::configuration_error(ConfigError::from_error(e)))?;
         Ok((region, endpoint))
+    }
+
+    /// The credentials to sign a call (or a presigned URL) with: those at
+    /// hand when there are (no boxed future), else the provider's load.
+    pub(crate) async fn credentials(&self) -> Result<Credentials, CredentialsError> {
+        match self.credentials.credentials_at_hand() {
+            Some(credentials) => Ok(credentials),
+            None => self.credentials.provide_credentials().await,
+        }
     }
 }
 

@@ -284,14 +284,7 @@ async fn one_attempt(
             let response = send(inner, request, body, streaming_output).await?;
             return Ok((response, None));
         }
-        let credentials = match inner.credentials.credentials_at_hand() {
-            Some(credentials) => credentials,
-            None => inner
-                .credentials
-                .provide_credentials()
-                .await
-                .map_err(Failure::Credentials)?,
-        };
+        let credentials = inner.credentials().await.map_err(Failure::Credentials)?;
         let params = SigningParams {
             identity: credentials.signing_identity(),
             region,
