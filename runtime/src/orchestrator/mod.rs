@@ -50,11 +50,12 @@ pub async fn invoke<O: Operation>(
 
 /// Makes the crate that calls this compile the `poll` of `send`'s future
 /// (see the generated `__awsop_compile_send_here`): taking it as a
-/// function pointer is enough.
+/// function pointer is enough; `send` is there only to name the future's
+/// type, and `black_box` keeps the optimizer from dropping the pointer.
 #[doc(hidden)]
-pub fn compile_here<'a, O, F: Future>(send: fn(O, &'a Client) -> F) {
+pub fn compile_here<'a, O, F: Future>(_send: fn(O, &'a Client) -> F) {
     let poll: fn(Pin<&mut F>, &mut Context<'_>) -> Poll<F::Output> = F::poll;
-    std::hint::black_box((send, poll));
+    std::hint::black_box(poll);
 }
 
 /// [`invoke`] with options for this call (what the generated `send_with`
