@@ -15,15 +15,38 @@ pub(crate) static SDK_REQUEST: HeaderName = HeaderName::from_static("amz-sdk-req
 pub(crate) static USER_AGENT: HeaderValue =
     HeaderValue::from_static(concat!("awsop/", env!("CARGO_PKG_VERSION")));
 
-/// A fresh `amz-sdk-invocation-id` value: a random UUIDv4.
-pub(crate) fn invocation_id() -> HeaderValue {
-    visible_ascii(&crate::token::invocation_id())
+/// One call's `amz-sdk-invocation-id`: a random UUIDv4, kept as text.
+///
+/// Each attempt gets its own copy of the value. A `HeaderValue` cloned for
+/// every attempt would cost an allocation more on the first clone, which
+/// moves the copied bytes into shared storage.
+#[derive(Clone, Copy)]
+pub(crate) struct InvocationId([u8; 36]);
+
+impl InvocationId {
+    /// A fresh id.
+    pub(crate) fn new() -> Self {
+        InvocationId(crate::token::invocation_id())
+    }
+
+    /// The header value, for one attempt.
+    pub(crate) fn value(&self) -> HeaderValue {
+        visible_ascii(&self.0)
+    }
 }
 
 /// `attempt=N; max=M`, as the SDKs send it. Written on the stack by hand:
 /// `write!` into the same buffer costs 2.5× as much (760 instructions
 /// against 300, callgrind), and this runs on every attempt.
+///
+/// With the default of 3 attempts (both retry modes) the value is a static
+/// one: no allocation.
 pub(crate) fn attempt(attempt: u32, max_attempts: u32) -> HeaderValue {
+    if max_attempts == DEFAULT_MAX_ATTEMPTS {
+        if let Some(value) = OF_THREE.get((attempt as usize).wrapping_sub(1)) {
+            return value.clone();
+        }
+    }
     let mut out = AttemptText {
         bytes: [0; 34],
         len: 0,
@@ -34,6 +57,16 @@ pub(crate) fn attempt(attempt: u32, max_attempts: u32) -> HeaderValue {
     out.push_decimal(max_attempts);
     visible_ascii(&out.bytes[..out.len])
 }
+
+/// The SDKs' default number of attempts, in standard and adaptive mode.
+const DEFAULT_MAX_ATTEMPTS: u32 = 3;
+
+/// `attempt=N; max=3` for N = 1, 2, 3.
+static OF_THREE: [HeaderValue; 3] = [
+    HeaderValue::from_static("attempt=1; max=3"),
+    HeaderValue::from_static("attempt=2; max=3"),
+    HeaderValue::from_static("attempt=3; max=3"),
+];
 
 /// `attempt=N; max=M` as it is built: "attempt=" + up to 10 digits +
 /// "; max=" + up to 10 digits fit in 34 bytes.
@@ -84,9 +117,29 @@ mod tests {
     }
 
     #[test]
+    fn the_static_values_read_as_the_built_ones() {
+        // Around the table too: attempt 0 and 4 of 3 are built.
+        for n in 0..=4 {
+            let mut built = AttemptText {
+                bytes: [0; 34],
+                len: 0,
+            };
+            built.push(b"attempt=");
+            built.push_decimal(n);
+            built.push(b"; max=3");
+            assert_eq!(attempt(n, 3).as_bytes(), &built.bytes[..built.len]);
+        }
+        assert_eq!(attempt(2, 3), "attempt=2; max=3");
+        assert_eq!(attempt(2, 4), "attempt=2; max=4");
+    }
+
+    #[test]
     fn invocation_ids_are_uuids_and_differ() {
-        let (a, b) = (invocation_id(), invocation_id());
-        assert_ne!(a, b);
+        let (a, b) = (InvocationId::new(), InvocationId::new());
+        assert_ne!(a.value(), b.value());
+        // Every attempt of one call carries the same id.
+        assert_eq!(a.value(), a.value());
+        let a = a.value();
         let a = a.to_str().unwrap();
         assert_eq!((a.len(), &a[14..15], &a[8..9]), (36, "4", "-"));
     }

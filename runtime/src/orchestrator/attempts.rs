@@ -105,7 +105,7 @@ async fn attempts(
     let (region, endpoint) = inner.region_and_endpoint(meta)?;
     // Not the idempotency-token generator: tests fix that one, and the
     // invocation id must still differ between calls.
-    let invocation_id = call_headers::invocation_id();
+    let invocation_id = call_headers::InvocationId::new();
     let host_prefix = call.host_prefix().map_err(Error::construction)?;
     let route = |mut request: HttpRequest| -> Result<HttpRequest, LoopError> {
         request.uri = route_uri(
@@ -127,7 +127,7 @@ async fn attempts(
         }
         request
             .headers
-            .insert(call_headers::INVOCATION_ID.clone(), invocation_id.clone());
+            .insert(call_headers::INVOCATION_ID.clone(), invocation_id.value());
         request
             .headers
             .insert(http::header::USER_AGENT, call_headers::USER_AGENT.clone());
