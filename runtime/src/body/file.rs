@@ -1,53 +1,97 @@
-//! Reading a file (or a range of one) as chunks, opened when the first
-//! chunk is asked for: every attempt of a call opens it anew.
+//! Reading a file (or a range of one) as chunks, one read ahead of the
+//! sender, opened when the first chunk is asked for: every attempt of a
+//! call opens it anew.
+//!
+//! Each chunk is read on the blocking pool straight into the buffer that
+//! is then sent. (`tokio::fs::File` reads into a
+//! buffer of its own and copies out of it on the runtime's worker: one
+//! more pass over every byte, on the thread that also writes the socket.)
+//! The next read starts as soon as a chunk is handed out, so the disk or
+//! page-cache copy of chunk k+1 runs while chunk k is being sent.
 
+use std::fs::File;
 use std::future::Future;
-use std::io::{self, SeekFrom};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
+use std::task::{ready, Context, Poll};
 
-use bytes::{Bytes, BytesMut};
-use tokio::fs::File;
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
+use bytes::Bytes;
+use tokio::task::JoinHandle;
 
 use super::byte_stream::{ChunkSource, CHUNK};
 
-type Opening = Pin<Box<dyn Future<Output = io::Result<File>> + Send>>;
-
-/// One read of the file: it takes the file and the buffer and gives them
-/// back, so no borrow outlives a poll.
-type Reading = Pin<Box<dyn Future<Output = (File, BytesMut, io::Result<usize>)> + Send>>;
-
-enum State {
-    Opening(Opening),
-    /// Between reads: the file, and the buffer whose allocation the next
-    /// chunk reuses once the last one has been sent and dropped.
-    Idle(File, BytesMut),
-    Reading(Reading),
-    Done,
-}
+/// One chunk being read: it takes the file (or opens it, for the first
+/// chunk) and gives it back with the bytes.
+type Reading = JoinHandle<io::Result<(File, Bytes)>>;
 
 pub(super) struct FileChunks {
-    remaining: u64,
-    state: State,
+    path: Arc<Path>,
+    /// Where the body starts in the file.
+    offset: u64,
+    /// The file between reads, once the first read has opened it.
+    file: Option<File>,
+    /// Bytes no read has been started for yet.
+    unread: u64,
+    /// The read in flight: at most one, so at most two chunks (the one
+    /// being sent and the one being read) are held by the source.
+    ahead: Option<Reading>,
 }
 
 impl FileChunks {
     pub(super) fn new(path: Arc<Path>, offset: u64, length: u64) -> Self {
-        let opening = async move {
-            let mut file = File::open(&*path).await?;
-            if offset > 0 {
-                file.seek(SeekFrom::Start(offset)).await?;
-            }
-            Ok(file)
-        };
         FileChunks {
-            remaining: length,
-            state: State::Opening(Box::pin(opening)),
+            path,
+            offset,
+            file: None,
+            unread: length,
+            ahead: None,
         }
     }
+
+    /// Starts reading the next chunk on the blocking pool.
+    fn start_read(&mut self) {
+        let want = usize::try_from(self.unread).map_or(CHUNK, |r| r.min(CHUNK));
+        self.unread -= want as u64;
+        let (path, offset, file) = (self.path.clone(), self.offset, self.file.take());
+        self.ahead = Some(tokio::task::spawn_blocking(move || {
+            let mut file = match file {
+                Some(file) => file,
+                None => {
+                    let mut file = File::open(&*path)?;
+                    if offset > 0 {
+                        file.seek(SeekFrom::Start(offset))?;
+                    }
+                    file
+                }
+            };
+            let chunk = read_exactly(&mut file, want)?;
+            Ok((file, chunk))
+        }));
+    }
+}
+
+/// The next `want` bytes of `file`.
+fn read_exactly(file: &mut File, want: usize) -> io::Result<Bytes> {
+    // Zeroed, as reading into uninitialised memory would need unsafe
+    // code; zeroing costs less than the copy it replaces.
+    let mut buf = vec![0; want];
+    let mut filled = 0;
+    while filled < want {
+        match file.read(&mut buf[filled..]) {
+            Ok(0) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the file is shorter than when the body was made",
+                ))
+            }
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Bytes::from(buf))
 }
 
 impl ChunkSource for FileChunks {
@@ -56,51 +100,120 @@ impl ChunkSource for FileChunks {
         cx: &mut Context<'_>,
     ) -> Poll<Option<io::Result<Bytes>>> {
         let this = &mut *self;
-        loop {
-            match std::mem::replace(&mut this.state, State::Done) {
-                State::Opening(mut opening) => match opening.as_mut().poll(cx) {
-                    Poll::Pending => {
-                        this.state = State::Opening(opening);
-                        return Poll::Pending;
-                    }
-                    Poll::Ready(Ok(file)) => {
-                        this.state = State::Idle(file, BytesMut::new());
-                    }
-                    Poll::Ready(Err(e)) => return Poll::Ready(Some(Err(e))),
-                },
-                State::Idle(_, _) if this.remaining == 0 => return Poll::Ready(None),
-                State::Idle(mut file, mut buf) => {
-                    let want = usize::try_from(this.remaining).map_or(CHUNK, |r| r.min(CHUNK));
-                    // Reuses the last chunk's allocation if it has been
-                    // dropped; read into spare capacity, so nothing is
-                    // zeroed first.
-                    buf.reserve(want);
-                    this.state = State::Reading(Box::pin(async move {
-                        let read = (&mut file).take(want as u64).read_buf(&mut buf).await;
-                        (file, buf, read)
-                    }));
+        if this.ahead.is_none() {
+            if this.unread == 0 {
+                return Poll::Ready(None);
+            }
+            this.start_read();
+        }
+        let Some(reading) = &mut this.ahead else {
+            return Poll::Ready(None);
+        };
+        let done = ready!(Pin::new(reading).poll(cx));
+        this.ahead = None;
+        match done {
+            Ok(Ok((file, chunk))) => {
+                this.file = Some(file);
+                if this.unread > 0 {
+                    this.start_read();
                 }
-                State::Reading(mut reading) => match reading.as_mut().poll(cx) {
-                    Poll::Pending => {
-                        this.state = State::Reading(reading);
-                        return Poll::Pending;
-                    }
-                    Poll::Ready((_, _, Err(e))) => return Poll::Ready(Some(Err(e))),
-                    Poll::Ready((_, _, Ok(0))) => {
-                        return Poll::Ready(Some(Err(io::Error::new(
-                            io::ErrorKind::UnexpectedEof,
-                            "the file is shorter than when the body was made",
-                        ))))
-                    }
-                    Poll::Ready((file, mut buf, Ok(n))) => {
-                        this.remaining -= n as u64;
-                        let chunk = buf.split().freeze();
-                        this.state = State::Idle(file, buf);
-                        return Poll::Ready(Some(Ok(chunk)));
-                    }
-                },
-                State::Done => return Poll::Ready(None),
+                Poll::Ready(Some(Ok(chunk)))
+            }
+            Ok(Err(e)) => {
+                this.unread = 0;
+                Poll::Ready(Some(Err(e)))
+            }
+            Err(join) => {
+                this.unread = 0;
+                Poll::Ready(Some(Err(io::Error::other(format!(
+                    "reading the file failed: {join}"
+                )))))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::ByteStream;
+    use super::*;
+
+    fn block_on<F: Future>(f: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(f)
+    }
+
+    /// A file of `len` bytes, each its offset's low byte times 7.
+    fn file_of(name: &str, len: usize) -> (std::path::PathBuf, Vec<u8>) {
+        let dir = std::env::temp_dir().join(format!("awsop-file-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("body.bin");
+        let bytes: Vec<u8> = (0..len).map(|i| (i as u8).wrapping_mul(7)).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        (path, bytes)
+    }
+
+    #[test]
+    fn a_range_reads_whole_in_chunks_and_again_on_replay() {
+        let (path, bytes) = file_of("range", 2 * CHUNK + CHUNK / 2 + 3);
+        block_on(async {
+            let (offset, length) = (5, 2 * CHUNK + 11);
+            let body = ByteStream::from_path_range(&path, offset as u64, length as u64)
+                .await
+                .unwrap();
+            for _ in 0..2 {
+                let mut reading = body.clone();
+                let mut sizes = Vec::new();
+                let mut read = Vec::new();
+                while let Some(chunk) = reading.next().await {
+                    let chunk = chunk.unwrap();
+                    sizes.push(chunk.len());
+                    read.extend_from_slice(&chunk);
+                }
+                assert_eq!(sizes, [CHUNK, CHUNK, 11]);
+                assert!(read == bytes[offset..offset + length], "the range's bytes");
+            }
+        });
+        std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_shrank_or_went_away_fails_the_read() {
+        let (path, _) = file_of("shrank", CHUNK + 100);
+        block_on(async {
+            let body = ByteStream::from_path(&path).await.unwrap();
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_len(CHUNK as u64 + 10)
+                .unwrap();
+            let err = body.clone().collect().await.unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::UnexpectedEof);
+            assert_eq!(
+                err.to_string(),
+                "the file is shorter than when the body was made"
+            );
+            std::fs::remove_file(&path).unwrap();
+            let err = body.collect().await.unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        });
+        std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    }
+
+    #[test]
+    fn dropping_a_body_with_a_read_ahead_in_flight_is_fine() {
+        let (path, bytes) = file_of("dropped", 3 * CHUNK);
+        block_on(async {
+            let mut body = ByteStream::from_path(&path).await.unwrap();
+            let first = body.next().await.unwrap().unwrap();
+            assert!(first[..] == bytes[..CHUNK]);
+            // The second chunk's read has started; the body goes away
+            // before anyone waits for it.
+            drop(body);
+        });
+        std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
     }
 }
