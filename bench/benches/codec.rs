@@ -1,6 +1,8 @@
-//! awsop's per-call codec work for DataZone CreateUserProfile: request
-//! serialization (`Operation::serialize`) and output parsing
-//! (`Operation::parse_output`) of the loopback server's 201 answer.
+//! awsop's per-call codec work: request serialization
+//! (`Operation::serialize`) and output parsing (`Operation::parse_output`)
+//! of what the loopback servers answer — DataZone CreateUserProfile's 201
+//! (restJson1), DynamoDB GetItem's item (awsJson1.0) and a ListObjectsV2
+//! page of 1,000 keys (restXml).
 //!
 //! `cargo bench --bench codec`
 
@@ -9,6 +11,9 @@ use std::hint::black_box;
 use awsop::datazone::{CreateUserProfile, UserType};
 use awsop::runtime::http::HttpResponse;
 use awsop::runtime::operation::Operation;
+use awsop::s3::ListObjectsV2;
+use awsop_bench::dynamodb::{self, GetItem};
+use awsop_bench::s3::{self, LIST_KEYS, S3_REQUEST_ID};
 use awsop_bench::{DOMAIN, REQUEST_ID, RESPONSE_BODY, USER};
 use criterion::{criterion_group, criterion_main, Criterion};
 
@@ -42,6 +47,36 @@ fn codec(c: &mut Criterion) {
     });
     group.bench_function("parse_output", |b| {
         b.iter(|| CreateUserProfile::parse_output(black_box(&response)).unwrap())
+    });
+    group.finish();
+
+    let mut get_item = HttpResponse::new(200, dynamodb::get_item_response());
+    get_item.headers.insert(
+        "content-type",
+        http::HeaderValue::from_static("application/x-amz-json-1.0"),
+    );
+    let output = GetItem::parse_output(&get_item).expect("parses");
+    assert_eq!(output.item.map(|item| item.len()), Some(10));
+    let mut group = c.benchmark_group("awsop_dynamodb_get_item");
+    group.bench_function("parse_output", |b| {
+        b.iter(|| GetItem::parse_output(black_box(&get_item)).unwrap())
+    });
+    group.finish();
+
+    let mut page = HttpResponse::new(200, s3::list_objects_v2_page());
+    page.headers.insert(
+        "content-type",
+        http::HeaderValue::from_static("application/xml"),
+    );
+    page.headers.insert(
+        "x-amz-request-id",
+        http::HeaderValue::from_static(S3_REQUEST_ID),
+    );
+    let output = ListObjectsV2::parse_output(&page).expect("parses");
+    assert_eq!(output.contents.map(|c| c.len()), Some(LIST_KEYS));
+    let mut group = c.benchmark_group("awsop_list_objects_v2");
+    group.bench_function("parse_output", |b| {
+        b.iter(|| ListObjectsV2::parse_output(black_box(&page)).unwrap())
     });
     group.finish();
 }
