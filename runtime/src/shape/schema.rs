@@ -237,6 +237,27 @@ impl StructSchema {
     pub fn position(&self, name: &str) -> Option<usize> {
         self.members.iter().position(|m| m.name == name)
     }
+
+    /// [`StructSchema::position`], trying `expected` first: services send
+    /// members in the model's order, so the member after the last one read
+    /// is usually the next, and one comparison finds it.
+    ///
+    /// ```
+    /// use awsop_runtime::shape::{Member, StructSchema};
+    /// const MEMBERS: [Member; 3] = [Member::named("Key"), Member::named("Size"), Member::named("ETag")];
+    /// let schema = StructSchema::new("Object", &MEMBERS);
+    /// assert_eq!(schema.position_from(1, "Size"), Some(1));
+    /// assert_eq!(schema.position_from(1, "ETag"), Some(2));
+    /// assert_eq!(schema.position_from(3, "Key"), Some(0));
+    /// assert_eq!(schema.position_from(0, "Owner"), None);
+    /// ```
+    #[inline]
+    pub fn position_from(&self, expected: usize, name: &str) -> Option<usize> {
+        match self.members.get(expected) {
+            Some(m) if m.name == name => Some(expected),
+            _ => self.position(name),
+        }
+    }
 }
 
 /// The member a whole body is read or written as: the outermost value.

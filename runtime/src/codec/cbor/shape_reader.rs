@@ -239,10 +239,12 @@ impl ShapeReader for CborShapeReader<'_> {
         F: FnMut(&mut Self, Field<'_>) -> Result<(), ParseError>,
     {
         let mut map = self.cbor.begin_map().map_err(error)?;
+        let mut expected = 0;
         while map.has_next(&mut self.cbor).map_err(error)? {
             let key = self.cbor.read_text().map_err(error)?;
-            match schema.position(&key) {
+            match schema.position_from(expected, &key) {
                 Some(i) => {
+                    expected = i + 1;
                     member(self, Field::Known(i)).map_err(|e| e.in_field(schema.members[i].name))?
                 }
                 None => member(self, Field::Unknown(&key))?,

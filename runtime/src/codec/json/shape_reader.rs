@@ -205,9 +205,11 @@ impl ShapeReader for JsonShapeReader<'_> {
     {
         self.json.begin_object()?;
         let mut first = true;
+        let mut expected = 0;
         while let Some(key) = self.json.next_key(&mut first)? {
-            match schema.position(&key) {
+            match schema.position_from(expected, &key) {
                 Some(i) => {
+                    expected = i + 1;
                     member(self, Field::Known(i)).map_err(|e| e.in_field(schema.members[i].name))?
                 }
                 None => member(self, Field::Unknown(&key))?,

@@ -97,6 +97,73 @@ fn local(qualified: &str) -> &str {
     }
 }
 
+/// Where the text at the start of `bytes` ends (at the next `<`, or the
+/// end), and whether it holds a `&` to unescape: eight bytes at a time,
+/// as keys, entity tags and messages run to dozens of bytes.
+fn text_end(bytes: &[u8]) -> (usize, bool) {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The high bit of every byte of `word` equal to `byte` (and perhaps of
+    // bytes after the first such one, which the lowest set bit ignores).
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut escaped = false;
+    let mut at = 0;
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut buf = [0; 8];
+        buf.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(buf);
+        let lt = equal(word, b'<');
+        escaped |= equal(word, b'&') != 0;
+        if lt != 0 {
+            let end = at + lt.trailing_zeros() as usize / 8;
+            // A `&` flagged past the `<` belongs to what follows the text.
+            escaped = escaped && bytes[..end].contains(&b'&');
+            return (end, escaped);
+        }
+        at += 8;
+    }
+    for &b in words.remainder() {
+        match b {
+            b'<' => return (at, escaped),
+            b'&' => escaped = true,
+            _ => {}
+        }
+        at += 1;
+    }
+    (at, escaped)
+}
+
+/// What each byte is to [`plain_ascii_name`]: the common kind of name is
+/// ASCII letters, digits, `_`, `-` and `.`, and is ended by any other
+/// ASCII byte; a `:` or a non-ASCII byte needs the general path.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NameByte {
+    Ends,
+    Continues,
+    General,
+}
+
+const NAME_BYTES: [NameByte; 256] = {
+    let mut table = [NameByte::Ends; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.') {
+            NameByte::Continues
+        } else if c == b':' || c >= 0x80 {
+            NameByte::General
+        } else {
+            NameByte::Ends
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The length of the name at the start of `rest` when it is the common
 /// kind, which needs no further check: ASCII name characters (as
 /// [`is_name_char`] accepts them) without a colon, starting with a letter or
@@ -109,10 +176,10 @@ fn plain_ascii_name(rest: &[u8]) -> Option<usize> {
         return None;
     }
     for (i, &b) in rest.iter().enumerate() {
-        match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_' | b'-' | b'.' => {}
-            b':' | 0x80.. => return None,
-            _ => return Some(i),
+        match NAME_BYTES[usize::from(b)] {
+            NameByte::Continues => {}
+            NameByte::General => return None,
+            NameByte::Ends => return Some(i),
         }
     }
     None
@@ -163,6 +230,13 @@ impl<'a> XmlReader<'a> {
 
     /// Moves past whitespace; whether there was any.
     fn skip_whitespace(&mut self) -> bool {
+        // Most tags have none: one byte says so.
+        if !matches!(
+            self.text.as_bytes().get(self.pos),
+            Some(b' ' | b'\t' | b'\r' | b'\n')
+        ) {
+            return false;
+        }
         let rest = self.rest();
         let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
         self.pos += rest.len() - trimmed.len();
@@ -208,8 +282,7 @@ impl<'a> XmlReader<'a> {
             }
             let rest = self.rest();
             if !rest.starts_with('<') {
-                // Text between tags is short: a byte loop, not a searcher.
-                let end = rest.bytes().position(|b| b == b'<').unwrap_or(rest.len());
+                let (end, escaped) = text_end(rest.as_bytes());
                 let raw = &rest[..end];
                 if self.open.is_empty() {
                     // Outside the root only whitespace may stand.
@@ -219,53 +292,71 @@ impl<'a> XmlReader<'a> {
                     self.pos += end;
                     continue;
                 }
-                let text = self.unescape(raw)?;
+                let text = if escaped {
+                    self.unescape(raw)?
+                } else {
+                    Cow::Borrowed(raw)
+                };
                 self.pos += end;
                 return Ok(XmlEvent::Text(text));
             }
-            if rest.starts_with("<?") {
-                self.pos += 2;
-                self.until("?>", "processing instruction")?;
-                continue;
-            }
-            if rest.starts_with("<!--") {
-                self.pos += 4;
-                self.until("-->", "comment")?;
-                continue;
-            }
-            if rest.starts_with("<![CDATA[") {
-                if self.open.is_empty() {
-                    return Err(self.syntax("CDATA outside the root element"));
+            // What follows `<` says which kind of markup this is.
+            match rest.as_bytes().get(1) {
+                Some(b'/') => return self.end_tag(),
+                Some(b'?') => {
+                    self.pos += 2;
+                    self.until("?>", "processing instruction")?;
+                    continue;
                 }
-                self.pos += 9;
-                let data = self.until("]]>", "CDATA section")?;
-                return Ok(XmlEvent::Text(Cow::Borrowed(data)));
-            }
-            if rest.starts_with("<!") {
-                // `<!DOCTYPE`, and with it `<!ENTITY`: never expanded, so
-                // never accepted.
-                return Err(self.syntax("a DOCTYPE or entity declaration is refused"));
-            }
-            if rest.starts_with("</") {
-                self.pos += 2;
-                let name = self.name()?;
-                self.skip_whitespace();
-                if !self.rest().starts_with('>') {
-                    return Err(self.syntax("expected `>` to end an end tag"));
-                }
-                self.pos += 1;
-                match self.open.last() {
-                    Some(open) if *open == name => {}
-                    Some(_) => {
-                        return Err(self.syntax(&format!("a mismatched end tag `</{name}>`")))
+                Some(b'!') => {
+                    if rest.starts_with("<!--") {
+                        self.pos += 4;
+                        self.until("-->", "comment")?;
+                        continue;
                     }
-                    None => return Err(self.syntax("an end tag with no element open")),
+                    if rest.starts_with("<![CDATA[") {
+                        if self.open.is_empty() {
+                            return Err(self.syntax("CDATA outside the root element"));
+                        }
+                        self.pos += 9;
+                        let data = self.until("]]>", "CDATA section")?;
+                        return Ok(XmlEvent::Text(Cow::Borrowed(data)));
+                    }
+                    // `<!DOCTYPE`, and with it `<!ENTITY`: never expanded,
+                    // so never accepted.
+                    return Err(self.syntax("a DOCTYPE or entity declaration is refused"));
                 }
-                self.close()?;
-                return Ok(XmlEvent::End);
+                _ => {}
             }
             return self.start_tag();
         }
+    }
+
+    fn end_tag(&mut self) -> Result<XmlEvent<'a>, ParseError> {
+        self.pos += 2;
+        // The common case, `</name>` closing the open element: one
+        // comparison instead of a scan of the name.
+        if let Some(open) = self.open.last() {
+            let rest = self.rest().as_bytes();
+            if rest.starts_with(open.as_bytes()) && rest.get(open.len()) == Some(&b'>') {
+                self.pos += open.len() + 1;
+                self.close()?;
+                return Ok(XmlEvent::End);
+            }
+        }
+        let name = self.name()?;
+        self.skip_whitespace();
+        if !self.rest().starts_with('>') {
+            return Err(self.syntax("expected `>` to end an end tag"));
+        }
+        self.pos += 1;
+        match self.open.last() {
+            Some(open) if *open == name => {}
+            Some(_) => return Err(self.syntax(&format!("a mismatched end tag `</{name}>`"))),
+            None => return Err(self.syntax("an end tag with no element open")),
+        }
+        self.close()?;
+        Ok(XmlEvent::End)
     }
 
     fn close(&mut self) -> Result<(), ParseError> {
@@ -362,15 +453,24 @@ impl<'a> XmlReader<'a> {
             return Ok(Cow::Borrowed(raw));
         }
         let mut out = String::with_capacity(raw.len());
-        let mut rest = raw;
-        while let Some(amp) = rest.find('&') {
-            out.push_str(&rest[..amp]);
-            let after = &rest[amp + 1..];
-            let semi = after
-                .find(';')
-                .filter(|&i| i <= 10)
+        // Entities are short and text is short: byte loops, not searchers.
+        // Every slice below starts or ends next to an ASCII `&` or `;`, so
+        // at a char boundary.
+        let bytes = raw.as_bytes();
+        let mut copied = 0;
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] != b'&' {
+                at += 1;
+                continue;
+            }
+            out.push_str(&raw[copied..at]);
+            let semi = bytes[at + 1..]
+                .iter()
+                .take(11)
+                .position(|&b| b == b';')
                 .ok_or_else(|| self.syntax("an unterminated entity reference"))?;
-            let entity = &after[..semi];
+            let entity = &raw[at + 1..at + 1 + semi];
             let c = match entity {
                 "lt" => '<',
                 "gt" => '>',
@@ -385,9 +485,10 @@ impl<'a> XmlReader<'a> {
                 })?,
             };
             out.push(c);
-            rest = &after[semi + 1..];
+            at += 1 + semi + 1;
+            copied = at;
         }
-        out.push_str(rest);
+        out.push_str(&raw[copied..]);
         Ok(Cow::Owned(out))
     }
 }
@@ -396,7 +497,9 @@ impl<'a> XmlReader<'a> {
 #[derive(Default)]
 struct AttributeNames<'a> {
     few: Vec<&'a str>,
-    many: std::collections::HashSet<&'a str>,
+    /// Made only past [`FEW_ATTRIBUTES`]: most tags have none, and a new
+    /// set reads the thread's hash keys.
+    many: Option<std::collections::HashSet<&'a str>>,
 }
 
 impl<'a> AttributeNames<'a> {
@@ -409,7 +512,7 @@ impl<'a> AttributeNames<'a> {
             self.few.push(name);
             return true;
         }
-        self.many.insert(name)
+        self.many.get_or_insert_with(Default::default).insert(name)
     }
 }
 
@@ -481,6 +584,31 @@ mod tests {
         }
         assert_eq!(local("p:Key"), "Key");
         assert_eq!(local("Key"), "Key");
+    }
+
+    #[test]
+    fn text_ends_at_the_first_lt_and_knows_of_ampersands_before_it() {
+        let plain = |t: &str| {
+            let end = t.find('<').unwrap_or(t.len());
+            (end, t[..end].contains('&'))
+        };
+        for text in [
+            "",
+            "<",
+            "abc",
+            "abcdefg<",
+            "abcdefgh<",
+            "abcdefghi<x",
+            "&quot;0123456789abcdef&quot;</ETag>",
+            "0123456<&",
+            "01234567<&",
+            "0123456789abcde&<",
+            "0123<567&9",
+            "logs/2026/12/02/part-000123.json.gz",
+            "\u{e9}t\u{e9} &amp; <b>",
+        ] {
+            assert_eq!(text_end(text.as_bytes()), plain(text), "{text:?}");
+        }
     }
 
     #[test]

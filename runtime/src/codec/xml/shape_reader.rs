@@ -310,13 +310,21 @@ impl ShapeReader for XmlShapeReader<'_> {
                 self.pending_attribute = None;
             }
         }
+        let mut expected = 0;
         self.children(|r, name| {
-            let known = schema
-                .members
-                .iter()
-                .position(|m| !m.xml.attribute && m.name == name);
+            let known = match schema.position_from(expected, name) {
+                Some(i) if !schema.members[i].xml.attribute => Some(i),
+                // An attribute member of the same name as an element
+                // member: the element's is the one wanted here.
+                Some(_) => schema
+                    .members
+                    .iter()
+                    .position(|m| !m.xml.attribute && m.name == name),
+                None => None,
+            };
             match known {
                 Some(i) => {
+                    expected = i + 1;
                     member(r, Field::Known(i)).map_err(|e| e.in_field(schema.members[i].name))
                 }
                 None => member(r, Field::Unknown(name)),
