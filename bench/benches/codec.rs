@@ -29,14 +29,13 @@ fn codec(c: &mut Criterion) {
     assert_eq!(request.uri, awsop_bench::PATH);
     assert_eq!(&request.body[..], awsop_bench::REQUEST_BODY.as_bytes());
 
-    let mut response = HttpResponse::new(201, RESPONSE_BODY);
-    response.headers.insert(
-        "content-type",
-        http::HeaderValue::from_static("application/json"),
-    );
-    response.headers.insert(
-        "x-amzn-requestid",
-        http::HeaderValue::from_static(REQUEST_ID),
+    let response = answer(
+        201,
+        RESPONSE_BODY.into(),
+        &[
+            ("content-type", "application/json"),
+            ("x-amzn-requestid", REQUEST_ID),
+        ],
     );
     let output = CreateUserProfile::parse_output(&response).expect("parses");
     assert!(output.id.is_some() && output.details.is_some());
@@ -50,33 +49,44 @@ fn codec(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut get_item = HttpResponse::new(200, dynamodb::get_item_response());
-    get_item.headers.insert(
-        "content-type",
-        http::HeaderValue::from_static("application/x-amz-json-1.0"),
+    let get_item = answer(
+        200,
+        dynamodb::get_item_response(),
+        &[("content-type", "application/x-amz-json-1.0")],
     );
     let output = GetItem::parse_output(&get_item).expect("parses");
     assert_eq!(output.item.map(|item| item.len()), Some(10));
-    let mut group = c.benchmark_group("awsop_dynamodb_get_item");
-    group.bench_function("parse_output", |b| {
-        b.iter(|| GetItem::parse_output(black_box(&get_item)).unwrap())
-    });
-    group.finish();
+    parse_group::<GetItem>(c, "awsop_dynamodb_get_item", &get_item);
 
-    let mut page = HttpResponse::new(200, s3::list_objects_v2_page());
-    page.headers.insert(
-        "content-type",
-        http::HeaderValue::from_static("application/xml"),
-    );
-    page.headers.insert(
-        "x-amz-request-id",
-        http::HeaderValue::from_static(S3_REQUEST_ID),
+    let page = answer(
+        200,
+        s3::list_objects_v2_page(),
+        &[
+            ("content-type", "application/xml"),
+            ("x-amz-request-id", S3_REQUEST_ID),
+        ],
     );
     let output = ListObjectsV2::parse_output(&page).expect("parses");
     assert_eq!(output.contents.map(|c| c.len()), Some(LIST_KEYS));
-    let mut group = c.benchmark_group("awsop_list_objects_v2");
+    parse_group::<ListObjectsV2>(c, "awsop_list_objects_v2", &page);
+}
+
+/// What a loopback server answers: `status`, `body` and `headers`.
+fn answer(status: u16, body: String, headers: &[(&'static str, &'static str)]) -> HttpResponse {
+    let mut response = HttpResponse::new(status, body);
+    for &(name, value) in headers {
+        response
+            .headers
+            .insert(name, http::HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// A group of one bench, `parse_output` of `response` as `O`'s output.
+fn parse_group<O: Operation>(c: &mut Criterion, name: &str, response: &HttpResponse) {
+    let mut group = c.benchmark_group(name);
     group.bench_function("parse_output", |b| {
-        b.iter(|| ListObjectsV2::parse_output(black_box(&page)).unwrap())
+        b.iter(|| O::parse_output(black_box(response)).unwrap())
     });
     group.finish();
 }

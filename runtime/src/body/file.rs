@@ -3,9 +3,9 @@
 //! call opens it anew.
 //!
 //! Each chunk is read on the blocking pool straight into the buffer that
-//! is then sent. (`tokio::fs::File` reads into a
-//! buffer of its own and copies out of it on the runtime's worker: one
-//! more pass over every byte, on the thread that also writes the socket.)
+//! is then sent. (`tokio::fs::File` reads into a buffer of its own and
+//! copies out of it on the runtime's worker: one more pass over every
+//! byte, on the thread that also writes the socket.)
 //! The next read starts as soon as a chunk is handed out, so the disk or
 //! page-cache copy of chunk k+1 runs while chunk k is being sent.
 
@@ -15,7 +15,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{ready, Context, Poll};
+use std::task::{Context, Poll};
 
 use bytes::Bytes;
 use tokio::task::JoinHandle;
@@ -51,11 +51,11 @@ impl FileChunks {
     }
 
     /// Starts reading the next chunk on the blocking pool.
-    fn start_read(&mut self) {
+    fn start_read(&mut self) -> Reading {
         let want = usize::try_from(self.unread).map_or(CHUNK, |r| r.min(CHUNK));
         self.unread -= want as u64;
         let (path, offset, file) = (self.path.clone(), self.offset, self.file.take());
-        self.ahead = Some(tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             let mut file = match file {
                 Some(file) => file,
                 None => {
@@ -68,7 +68,7 @@ impl FileChunks {
             };
             let chunk = read_exactly(&mut file, want)?;
             Ok((file, chunk))
-        }));
+        })
     }
 }
 
@@ -100,22 +100,20 @@ impl ChunkSource for FileChunks {
         cx: &mut Context<'_>,
     ) -> Poll<Option<io::Result<Bytes>>> {
         let this = &mut *self;
-        if this.ahead.is_none() {
-            if this.unread == 0 {
-                return Poll::Ready(None);
-            }
-            this.start_read();
-        }
-        let Some(reading) = &mut this.ahead else {
-            return Poll::Ready(None);
+        let mut reading = match this.ahead.take() {
+            Some(reading) => reading,
+            None if this.unread == 0 => return Poll::Ready(None),
+            None => this.start_read(),
         };
-        let done = ready!(Pin::new(reading).poll(cx));
-        this.ahead = None;
+        let Poll::Ready(done) = Pin::new(&mut reading).poll(cx) else {
+            this.ahead = Some(reading);
+            return Poll::Pending;
+        };
         match done {
             Ok(Ok((file, chunk))) => {
                 this.file = Some(file);
                 if this.unread > 0 {
-                    this.start_read();
+                    this.ahead = Some(this.start_read());
                 }
                 Poll::Ready(Some(Ok(chunk)))
             }

@@ -116,14 +116,15 @@ fn text_end(bytes: &[u8]) -> (usize, bool) {
         let mut buf = [0; 8];
         buf.copy_from_slice(chunk);
         let word = u64::from_le_bytes(buf);
-        let lt = equal(word, b'<');
-        escaped |= equal(word, b'&') != 0;
+        let (lt, amp) = (equal(word, b'<'), equal(word, b'&'));
         if lt != 0 {
+            // Only a `&` below the first `<` is in the text (flags there
+            // are exact: false ones only sit above a true match).
+            let below = (lt & lt.wrapping_neg()) - 1;
             let end = at + lt.trailing_zeros() as usize / 8;
-            // A `&` flagged past the `<` belongs to what follows the text.
-            escaped = escaped && bytes[..end].contains(&b'&');
-            return (end, escaped);
+            return (end, escaped || amp & below != 0);
         }
+        escaped |= amp != 0;
         at += 8;
     }
     for &b in words.remainder() {
@@ -604,6 +605,10 @@ mod tests {
             "01234567<&",
             "0123456789abcde&<",
             "0123<567&9",
+            // A byte one above the one sought, just past a match, is
+            // where a false flag would be.
+            "01<=&'67",
+            "0&'<4567",
             "logs/2026/12/02/part-000123.json.gz",
             "\u{e9}t\u{e9} &amp; <b>",
         ] {

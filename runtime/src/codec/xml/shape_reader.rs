@@ -313,14 +313,13 @@ impl ShapeReader for XmlShapeReader<'_> {
         let mut expected = 0;
         self.children(|r, name| {
             let known = match schema.position_from(expected, name) {
-                Some(i) if !schema.members[i].xml.attribute => Some(i),
                 // An attribute member of the same name as an element
                 // member: the element's is the one wanted here.
-                Some(_) => schema
+                Some(i) if schema.members[i].xml.attribute => schema
                     .members
                     .iter()
                     .position(|m| !m.xml.attribute && m.name == name),
-                None => None,
+                found => found,
             };
             match known {
                 Some(i) => {
