@@ -25,7 +25,7 @@ timed() { # label command...
     local label="$1"
     shift
     /usr/bin/time -f '%e %U %S' -o time.out "$@" >build.log 2>&1 || { cat build.log >&2; exit 1; }
-    awk -v l="$label" '{printf "%s wall=%.1f cpu=%.1f\n", l, $1, $2 + $3}' time.out
+    awk -v l="$label" '{printf "%s wall=%.2f cpu=%.2f\n", l, $1, $2 + $3}' time.out
     rm -f time.out build.log
 }
 
