@@ -29,14 +29,9 @@ fn codec(c: &mut Criterion) {
     assert_eq!(request.uri, awsop_bench::PATH);
     assert_eq!(&request.body[..], awsop_bench::REQUEST_BODY.as_bytes());
 
-    let response = answer(
-        201,
-        RESPONSE_BODY.into(),
-        &[
-            ("content-type", "application/json"),
-            ("x-amzn-requestid", REQUEST_ID),
-        ],
-    );
+    let response = HttpResponse::new(201, RESPONSE_BODY)
+        .with_header("content-type", "application/json")
+        .with_header("x-amzn-requestid", REQUEST_ID);
     let output = CreateUserProfile::parse_output(&response).expect("parses");
     assert!(output.id.is_some() && output.details.is_some());
 
@@ -49,37 +44,18 @@ fn codec(c: &mut Criterion) {
     });
     group.finish();
 
-    let get_item = answer(
-        200,
-        dynamodb::get_item_response(),
-        &[("content-type", "application/x-amz-json-1.0")],
-    );
+    let get_item = HttpResponse::new(200, dynamodb::get_item_response())
+        .with_header("content-type", "application/x-amz-json-1.0");
     let output = GetItem::parse_output(&get_item).expect("parses");
     assert_eq!(output.item.map(|item| item.len()), Some(10));
     parse_group::<GetItem>(c, "awsop_dynamodb_get_item", &get_item);
 
-    let page = answer(
-        200,
-        s3::list_objects_v2_page(),
-        &[
-            ("content-type", "application/xml"),
-            ("x-amz-request-id", S3_REQUEST_ID),
-        ],
-    );
+    let page = HttpResponse::new(200, s3::list_objects_v2_page())
+        .with_header("content-type", "application/xml")
+        .with_header("x-amz-request-id", S3_REQUEST_ID);
     let output = ListObjectsV2::parse_output(&page).expect("parses");
     assert_eq!(output.contents.map(|c| c.len()), Some(LIST_KEYS));
     parse_group::<ListObjectsV2>(c, "awsop_list_objects_v2", &page);
-}
-
-/// What a loopback server answers: `status`, `body` and `headers`.
-fn answer(status: u16, body: String, headers: &[(&'static str, &'static str)]) -> HttpResponse {
-    let mut response = HttpResponse::new(status, body);
-    for &(name, value) in headers {
-        response
-            .headers
-            .insert(name, http::HeaderValue::from_static(value));
-    }
-    response
 }
 
 /// A group of one bench, `parse_output` of `response` as `O`'s output.

@@ -77,20 +77,13 @@ fn read_exactly(file: &mut File, want: usize) -> io::Result<Bytes> {
     // Zeroed, as reading into uninitialised memory would need unsafe
     // code; zeroing costs less than the copy it replaces.
     let mut buf = vec![0; want];
-    let mut filled = 0;
-    while filled < want {
-        match file.read(&mut buf[filled..]) {
-            Ok(0) => {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "the file is shorter than when the body was made",
-                ))
-            }
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
+    file.read_exact(&mut buf).map_err(|e| match e.kind() {
+        io::ErrorKind::UnexpectedEof => io::Error::new(
+            io::ErrorKind::UnexpectedEof,
+            "the file is shorter than when the body was made",
+        ),
+        _ => e,
+    })?;
     Ok(Bytes::from(buf))
 }
 
@@ -201,15 +194,31 @@ mod tests {
         std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
     }
 
+    async fn next(chunks: &mut FileChunks) -> Option<io::Result<Bytes>> {
+        std::future::poll_fn(|cx| Pin::new(&mut *chunks).poll_chunk(cx)).await
+    }
+
     #[test]
-    fn dropping_a_body_with_a_read_ahead_in_flight_is_fine() {
-        let (path, bytes) = file_of("dropped", 3 * CHUNK);
+    fn one_read_runs_ahead_of_the_sender_and_none_past_the_end() {
+        let (path, bytes) = file_of("ahead", 2 * CHUNK + 1);
         block_on(async {
-            let mut body = ByteStream::from_path(&path).await.unwrap();
-            let first = body.next().await.unwrap().unwrap();
+            let mut chunks = FileChunks::new(Arc::from(path.as_path()), 0, bytes.len() as u64);
+            let first = next(&mut chunks).await.unwrap().unwrap();
             assert!(first[..] == bytes[..CHUNK]);
-            // The second chunk's read has started; the body goes away
-            // before anyone waits for it.
+            // The second chunk is being read before anyone asks for it.
+            assert!(chunks.ahead.is_some() && chunks.unread == 1);
+            assert_eq!(next(&mut chunks).await.unwrap().unwrap().len(), CHUNK);
+            assert!(chunks.ahead.is_some() && chunks.unread == 0);
+            assert_eq!(
+                next(&mut chunks).await.unwrap().unwrap()[..],
+                bytes[2 * CHUNK..]
+            );
+            assert!(chunks.ahead.is_none());
+            assert!(next(&mut chunks).await.is_none());
+            // A body dropped with its read ahead in flight leaves the read
+            // to finish on the blocking pool, unwaited for.
+            let mut body = ByteStream::from_path(&path).await.unwrap();
+            body.next().await.unwrap().unwrap();
             drop(body);
         });
         std::fs::remove_dir_all(path.parent().unwrap()).unwrap();

@@ -253,9 +253,24 @@ impl StructSchema {
     /// ```
     #[inline]
     pub fn position_from(&self, expected: usize, name: &str) -> Option<usize> {
+        self.find_from(expected, |m| m.name == name)
+    }
+
+    /// The first member `wanted` accepts, trying `expected` first (as
+    /// [`StructSchema::position_from`] does), for readers that also
+    /// match on more than the name.
+    ///
+    /// ```
+    /// use awsop_runtime::shape::{Member, StructSchema};
+    /// const MEMBERS: [Member; 2] = [Member::named("Key"), Member::named("Size")];
+    /// let schema = StructSchema::new("Object", &MEMBERS);
+    /// assert_eq!(schema.find_from(0, |m| m.name.len() == 4), Some(1));
+    /// ```
+    #[inline]
+    pub fn find_from(&self, expected: usize, wanted: impl Fn(&Member) -> bool) -> Option<usize> {
         match self.members.get(expected) {
-            Some(m) if m.name == name => Some(expected),
-            _ => self.position(name),
+            Some(m) if wanted(m) => Some(expected),
+            _ => self.members.iter().position(wanted),
         }
     }
 }

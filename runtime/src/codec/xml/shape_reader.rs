@@ -312,15 +312,8 @@ impl ShapeReader for XmlShapeReader<'_> {
         }
         let mut expected = 0;
         self.children(|r, name| {
-            let known = match schema.position_from(expected, name) {
-                // An attribute member of the same name as an element
-                // member: the element's is the one wanted here.
-                Some(i) if schema.members[i].xml.attribute => schema
-                    .members
-                    .iter()
-                    .position(|m| !m.xml.attribute && m.name == name),
-                found => found,
-            };
+            // Only element members: an attribute member may share the name.
+            let known = schema.find_from(expected, |m| !m.xml.attribute && m.name == name);
             match known {
                 Some(i) => {
                     expected = i + 1;
@@ -357,6 +350,37 @@ mod tests {
             Ok(())
         })?;
         Ok(out)
+    }
+
+    #[test]
+    fn an_element_is_never_read_as_the_attribute_member_of_its_name() {
+        const ATTRIBUTE: XmlMember = XmlMember {
+            attribute: true,
+            ..XmlMember::DEFAULT
+        };
+        const MEMBERS: [Member; 2] = [
+            Member::named("Id").with_xml(&ATTRIBUTE),
+            Member::named("Id"),
+        ];
+        let schema = StructSchema::new("S", &MEMBERS);
+        let mut r =
+            XmlShapeReader::new(br#"<S Id="from-attribute"><Id>from-element</Id></S>"#).unwrap();
+        r.enter_root().unwrap();
+        let mut read = Vec::new();
+        r.structure(&ROOT, &schema, |r, field| {
+            if let Field::Known(i) = field {
+                read.push((i, r.string(&MEMBERS[i])?));
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            read,
+            [
+                (0, "from-attribute".to_owned()),
+                (1, "from-element".to_owned())
+            ]
+        );
     }
 
     #[test]
